@@ -1,0 +1,111 @@
+/**
+ * The records of the `touchbase` database. Times are epoch milliseconds: they index,
+ * compare and serialise (backups) without any conversion, and a missing time is simply
+ * an absent field, which IndexedDB leaves out of the index.
+ */
+
+export type Stage = 'prospect' | 'customer' | 'client' | 'former';
+export const STAGES: readonly Stage[] = ['prospect', 'customer', 'client', 'former'];
+
+export type TouchKind =
+  | 'email-in'
+  | 'email-out'
+  | 'call'
+  | 'meeting'
+  | 'message'
+  | 'mail'
+  | 'gift'
+  | 'sale'
+  | 'note';
+export const TOUCH_KINDS: readonly TouchKind[] = [
+  'email-in', 'email-out', 'call', 'meeting', 'message', 'mail', 'gift', 'sale', 'note',
+];
+
+export type TouchSource = 'detected' | 'manual' | 'template';
+
+export interface ImportantDate {
+  label: string;
+  /** 1-12 */
+  month: number;
+  /** 1-31 */
+  day: number;
+  year?: number;
+}
+
+export interface Client {
+  id?: number;
+  name: string;
+  /** lower-case, at least one; multi-entry index */
+  emails: string[];
+  company?: string;
+  domain?: string;
+  /** set by hand: wins over the stage derived from sales ("former" can only be set this way) */
+  stageOverride?: Stage;
+  tags: string[];
+  /** per-client cadence override, days */
+  cadenceDays?: number;
+  keyAccount?: boolean;
+  importantDates: ImportantDate[];
+  notes: string;
+  snoozedUntil?: number;
+
+  // ---- derived, kept true by lib/db in the same transaction as every write ----
+  stage: Stage;
+  saleCount: number;
+  lifetimeValue: number;
+  lastContactAt?: number;
+  nextDueAt?: number;
+  awaitingReplySince?: number;
+
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Touchpoint {
+  id?: number;
+  clientId: number;
+  at: number;
+  kind: TouchKind;
+  source: TouchSource;
+  subject?: string;
+  summary?: string;
+  /** sales only, >= 0 */
+  amount?: number;
+  threadKey?: string;
+  /** unique when present: a detected email is recorded once */
+  messageKey?: string;
+  templateId?: number;
+  createdAt: number;
+}
+
+export interface Template {
+  id?: number;
+  name: string;
+  category: string;
+  subject: string;
+  body: string;
+  stages: Stage[];
+  builtIn: boolean;
+}
+
+export interface Settings {
+  /** days between contacts per stage */
+  cadenceDays: Record<Stage, number>;
+  /** the user's explicit permission for cadences over 91 days */
+  allowLongCadence: boolean;
+  /** a client is "due soon" this many days before the due date */
+  dueSoonDays: number;
+  /** unanswered inbound email: on time below this many hours */
+  replyOnTimeHours: number;
+  /** unanswered inbound email: late above this many hours */
+  replyLateHours: number;
+  /** when the user wrote last: nudge after this many days without an answer */
+  nudgeAfterDays: number;
+  /** the user's own addresses, lower-case (also learnt from the page) */
+  ownAddresses: string[];
+  /** record the emails of a tracked client's open thread automatically */
+  autoCapture: boolean;
+  myName: string;
+  signature: string;
+  lastBackupAt?: number;
+}

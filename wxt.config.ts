@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// The mail hosts are the only pages Touchbase ever touches. Content-script `matches`
+// and `host_permissions` are both derived from this one list so they cannot drift apart.
+export const MAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.cloud.microsoft/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'Touchbase',
+    description:
+      'Client retention beside your Gmail and Outlook threads: history, reply times, follow-ups. All data stays in your browser.',
+    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: MAIL_HOSTS,
+    action: { default_title: 'Touchbase: open the client sidebar' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'touchbase@touchbase.local', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
