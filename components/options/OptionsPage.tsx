@@ -1,0 +1,11 @@
+/**
+ * The options page: one section per concern, each its own component. Sections are added
+ * here by one line each.
+ */
+export function OptionsPage() {
+  return (
+    <main className="options">
+      <h1>Touchbase settings</h1>
+    </main>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Recording what the open thread shows: each dated message between the user and a
+ * tracked client becomes an `email-in` or `email-out` touchpoint, once. The message key
+ * (provider, thread, message id or date+sender, client) is unique in the database, so
+ * seeing the same thread again, in any tab, records nothing new. Undated messages and
+ * messages of unknown direction are skipped: a wrong date is worse than none.
+ */
+import type { ThreadSnapshot } from '../mail/types';
+import type { Touchpoint } from './types';
+import { db } from './schema';
+import { getSettings } from './settings';
+import { recomputeClient } from './derived';
+import { validateTouchpoint } from './touchpoints';
+
+export interface CaptureResult {
+  recorded: number;
+  clientIds: number[];
+}
+
+export function threadKeyOf(s: ThreadSnapshot): string {
+  return `${s.provider}:${s.threadId ?? 'subject:' + s.subject.toLowerCase()}`.slice(0, 600);
+}
+
+export async function captureThread(snapshot: ThreadSnapshot, now = Date.now()): Promise<CaptureResult> {
+  const threadKey = threadKeyOf(snapshot);
+  return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
+    const settings = await getSettings();
+    if (!settings.autoCapture) return { recorded: 0, clientIds: [] };
+    const own = new Set(settings.ownAddresses);
+    if (snapshot.self) own.add(snapshot.self.email);
+    const emails = [...new Set(snapshot.participants.map((p) => p.email))].filter((e) => !own.has(e));
+    if (emails.length === 0) return { recorded: 0, clientIds: [] };
+    const clients = await db.clients.where('emails').anyOf(emails).toArray();
+    const byEmail = new Map<string, number>();
+    for (const c of clients) for (const e of c.emails) byEmail.set(e, c.id!);
+
+    const touched = new Set<number>();
+    let recorded = 0;
+    for (const m of snapshot.messages) {
+      if (!m.sentAt || m.direction === 'unknown') continue;
+      const at = Date.parse(m.sentAt);
+      if (!Number.isFinite(at) || at > now + 60 * 60 * 1000) continue;
+      const targets =
+        m.direction === 'inbound'
+          ? [byEmail.get(m.from.email)]
+          : m.to.map((p) => byEmail.get(p.email));
+      for (const clientId of new Set(targets)) {
+        if (clientId === undefined) continue;
+        const id = m.id ?? `${m.sentAt}|${m.from.email}`;
+        const messageKey = `${threadKey}:${id}:${clientId}`.slice(0, 600);
+        if (await db.touchpoints.where('messageKey').equals(messageKey).count()) continue;
+        const tp = validateTouchpoint(
+          {
+            clientId,
+            kind: m.direction === 'inbound' ? 'email-in' : 'email-out',
+            source: 'detected',
+            at,
+            subject: snapshot.subject.slice(0, 500),
+            threadKey,
+            messageKey,
+          },
+          now,
+        );
+        await db.touchpoints.add(tp as Touchpoint);
+        touched.add(clientId);
+        recorded++;
+      }
+    }
+    for (const id of touched) await recomputeClient(id, settings, now);
+    return { recorded, clientIds: [...touched] };
+  });
+}
