@@ -93,6 +93,8 @@ export interface Settings {
   cadenceDays: Record<Stage, number>;
   /** the user's explicit permission for cadences over 91 days */
   allowLongCadence: boolean;
+  /** cadence for key accounts (the clients marked key, e.g. the top 80 % of revenue); unset = their stage's */
+  keyAccountCadenceDays?: number;
   /** a client is "due soon" this many days before the due date */
   dueSoonDays: number;
   /** unanswered inbound email: on time below this many hours */

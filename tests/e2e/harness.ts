@@ -22,6 +22,9 @@ export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// `chrome` exists inside the browser contexts that evaluate() runs in, not in Node
+declare const chrome: any;
+
 const MAPPED_HOSTS = ['mail.google.com', 'outlook.office.com', 'outlook.live.com'];
 
 function pad(n: number) {
