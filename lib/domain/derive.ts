@@ -1,0 +1,55 @@
+/**
+ * A client's denormalised fields, recomputed from its whole history (lib/db calls this in
+ * the transaction of every write, so deletes and edits are as correct as inserts).
+ *
+ * Optional fields (`lastContactAt`, `awaitingReplySince`) are ABSENT from the result when
+ * unknown, never present-with-undefined, so spreading the result over a client record does
+ * not leave an `undefined` key behind (lib/db still deletes stale keys itself: spreading
+ * cannot remove a value the old record had).
+ *
+ * Money is summed in whole cents, so 0.1 + 0.2 gives 0.3 and not 0.30000000000000004.
+ * A missing, negative or non-finite amount counts as 0.
+ */
+import type { Client, Settings, Stage, Touchpoint } from '../db/types';
+import { computeNextDueAt, effectiveCadenceDays } from './cadence';
+import { lastContactAt as findLastContact } from './lastContact';
+import { awaitingReplySince as findAwaitingReplySince } from './response';
+import { stageFromSales } from './stage';
+
+export interface DerivedFields {
+  stage: Stage;
+  saleCount: number;
+  lifetimeValue: number;
+  lastContactAt?: number;
+  nextDueAt: number;
+  awaitingReplySince?: number;
+}
+
+export function deriveClientFields(
+  client: Pick<Client, 'stageOverride' | 'cadenceDays' | 'createdAt' | 'keyAccount'>,
+  touchpoints: Pick<Touchpoint, 'at' | 'kind' | 'amount'>[],
+  settings: Settings,
+): DerivedFields {
+  let saleCount = 0;
+  let cents = 0;
+  for (const t of touchpoints) {
+    if (t.kind !== 'sale') continue;
+    saleCount++;
+    const amount = t.amount;
+    if (typeof amount === 'number' && Number.isFinite(amount) && amount > 0) cents += Math.round(amount * 100);
+  }
+  const stage = stageFromSales(saleCount, client.stageOverride);
+  const cadence = effectiveCadenceDays(stage, settings, client.cadenceDays, client.keyAccount);
+  const last = findLastContact(touchpoints);
+  const awaiting = findAwaitingReplySince(touchpoints);
+
+  const out: DerivedFields = {
+    stage,
+    saleCount,
+    lifetimeValue: cents / 100,
+    nextDueAt: computeNextDueAt(last, client.createdAt, cadence),
+  };
+  if (last !== undefined) out.lastContactAt = last;
+  if (awaiting !== undefined) out.awaitingReplySince = awaiting;
+  return out;
+}

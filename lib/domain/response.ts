@@ -1,0 +1,104 @@
+/**
+ * "Following up within 24 hours is ideal; a 48-hour turnaround is acceptable: beyond that
+ * is pushing it." Who owes whom an answer, and for how long.
+ *
+ * Subtleties:
+ *   - Any outbound touch answers the client's email, not only an email: a call, a meeting
+ *     or a message counts (REPLY_KINDS). Notes, sales, mail and gifts answer nothing.
+ *   - The wait starts at the EARLIEST unanswered inbound email, not the latest: a client who
+ *     wrote twice has been waiting since the first one.
+ *   - Ties: an outbound touch at the very same millisecond as an inbound one counts as
+ *     answering it (recorded times are often rounded to the minute by the mail page).
+ *   - Hour thresholds are elapsed time (ms), not calendar days: 23 h 59 m is on time,
+ *     exactly 24 h is due, exactly 48 h is still due, anything over 48 h is late.
+ *   - A waiting time is never negative (a clock that ran ahead counts as 0).
+ */
+import type { Settings, Touchpoint, TouchKind } from '../db/types';
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Touches by the user that answer the client's email. */
+export const REPLY_KINDS: readonly TouchKind[] = Object.freeze(['email-out', 'call', 'meeting', 'message'] as TouchKind[]);
+
+export type TouchDirection = 'inbound' | 'outbound' | 'neutral';
+
+export function touchDirection(kind: TouchKind): TouchDirection {
+  if (kind === 'email-in') return 'inbound';
+  if (REPLY_KINDS.includes(kind)) return 'outbound';
+  return 'neutral';
+}
+
+/** Shared by awaitingReplySince and replyStatus: the earliest inbound after the latest outbound. */
+function earliestUnansweredInbound(events: { at: number; direction: string }[]): number | undefined {
+  let latestOutbound = -Infinity;
+  for (const e of events) if (e.direction === 'outbound' && e.at > latestOutbound) latestOutbound = e.at;
+  let since: number | undefined;
+  for (const e of events) {
+    // strictly after: an outbound at the same ms answers the inbound
+    if (e.direction === 'inbound' && e.at > latestOutbound && (since === undefined || e.at < since)) since = e.at;
+  }
+  return since;
+}
+
+/**
+ * Since when the client has been waiting for the user's answer: the earliest 'email-in'
+ * after the latest outbound touch, in any input order; undefined when nothing is unanswered.
+ */
+export function awaitingReplySince(touchpoints: Pick<Touchpoint, 'at' | 'kind'>[]): number | undefined {
+  return earliestUnansweredInbound(touchpoints.map((t) => ({ at: t.at, direction: touchDirection(t.kind) })));
+}
+
+export type ReplyLevel = 'on-time' | 'due' | 'late';
+
+export function replyLevel(waitedMs: number, settings: Settings): ReplyLevel {
+  if (waitedMs < settings.replyOnTimeHours * HOUR_MS) return 'on-time';
+  if (waitedMs <= settings.replyLateHours * HOUR_MS) return 'due';
+  return 'late';
+}
+
+export type ReplyStatus =
+  | { state: 'none' }
+  | { state: 'awaiting-you'; since: number; waitedMs: number; level: ReplyLevel }
+  | { state: 'waiting-on-them'; since: number; waitedMs: number; nudge: boolean };
+
+export type ReplyEvent = { at: number; direction: 'inbound' | 'outbound' | 'neutral' | 'unknown' };
+
+/**
+ * The state of a conversation (e.g. the open thread's messages, or a client's history
+ * mapped through touchDirection). Only inbound and outbound events count. When the latest
+ * inbound and outbound share a millisecond, the outbound is taken as the later one (the
+ * tie rule above), so the user is not asked to answer what they already answered.
+ * `nudge` is true once the user's own last message has gone unanswered for
+ * `nudgeAfterDays` × 24 h or more.
+ */
+export function replyStatus(events: ReplyEvent[], now: number, settings: Settings): ReplyStatus {
+  const directed = events.filter((e) => e.direction === 'inbound' || e.direction === 'outbound');
+  if (directed.length === 0) return { state: 'none' };
+  let latestIn = -Infinity;
+  let latestOut = -Infinity;
+  for (const e of directed) {
+    if (e.direction === 'inbound') latestIn = Math.max(latestIn, e.at);
+    else latestOut = Math.max(latestOut, e.at);
+  }
+  if (latestIn > latestOut) {
+    const since = earliestUnansweredInbound(directed) as number; // exists: latestIn qualifies
+    const waitedMs = Math.max(0, now - since);
+    return { state: 'awaiting-you', since, waitedMs, level: replyLevel(waitedMs, settings) };
+  }
+  const waitedMs = Math.max(0, now - latestOut);
+  return {
+    state: 'waiting-on-them',
+    since: latestOut,
+    waitedMs,
+    nudge: waitedMs >= settings.nudgeAfterDays * DAY_MS,
+  };
+}
+
+/**
+ * A client whose `awaitingReplySince` is strictly below this time has waited more than
+ * `replyLateHours`, i.e. replyLevel would say 'late'. lib/db uses it as an index bound.
+ */
+export function lateReplyCutoff(now: number, settings: Settings): number {
+  return now - settings.replyLateHours * HOUR_MS;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { isLateReply, isOverdue, isPastDue, isSnoozed } from '../../../lib/domain/overdue';
+import { replyLevel } from '../../../lib/domain/response';
+import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
+import { HOUR, MINUTE, day, endOf } from './clock';
+
+const S = DEFAULT_SETTINGS;
+const now = day(50, 12);
+
+describe('isSnoozed', () => {
+  it('is true only while the snooze is in the future', () => {
+    expect(isSnoozed({ snoozedUntil: now + 1 }, now)).toBe(true);
+    expect(isSnoozed({ snoozedUntil: now }, now)).toBe(false);
+    expect(isSnoozed({ snoozedUntil: now - 1 }, now)).toBe(false);
+    expect(isSnoozed({}, now)).toBe(false);
+  });
+});
+
+describe('isOverdue', () => {
+  it('is false for a client with no due date and nothing waiting', () => {
+    expect(isOverdue({}, now, S)).toBe(false);
+  });
+
+  it('day 42 vs day 43 for a client last seen on day 0 (42-day cadence)', () => {
+    const client = { nextDueAt: endOf(42) };
+    expect(isOverdue(client, endOf(42), S)).toBe(false);
+    expect(isOverdue(client, day(43, 0, 0), S)).toBe(true);
+    expect(isPastDue(client, endOf(42))).toBe(false);
+    expect(isPastDue(client, day(43))).toBe(true);
+  });
+
+  it('is strict at the due time itself', () => {
+    expect(isOverdue({ nextDueAt: now }, now, S)).toBe(false);
+    expect(isOverdue({ nextDueAt: now - 1 }, now, S)).toBe(true);
+  });
+
+  it('a waiting email makes a client overdue only once it is over 48 h old', () => {
+    expect(isOverdue({ awaitingReplySince: now - (23 * HOUR + 59 * MINUTE) }, now, S)).toBe(false);
+    expect(isOverdue({ awaitingReplySince: now - 24 * HOUR }, now, S)).toBe(false);
+    expect(isOverdue({ awaitingReplySince: now - 48 * HOUR }, now, S)).toBe(false);
+    expect(isOverdue({ awaitingReplySince: now - (48 * HOUR + MINUTE) }, now, S)).toBe(true);
+    expect(isOverdue({ awaitingReplySince: now - (48 * HOUR + 1) }, now, S)).toBe(true);
+  });
+
+  it('a late reply makes a client overdue even when the cadence is on track', () => {
+    expect(isOverdue({ nextDueAt: endOf(80), awaitingReplySince: now - 72 * HOUR }, now, S)).toBe(true);
+  });
+
+  it('follows replyLateHours', () => {
+    const c = { awaitingReplySince: now - 13 * HOUR };
+    expect(isOverdue(c, now, S)).toBe(false);
+    expect(isOverdue(c, now, { ...S, replyLateHours: 12 })).toBe(true);
+  });
+
+  it('a snooze in the future hides both reasons; one in the past hides nothing', () => {
+    const behind = { nextDueAt: day(10), awaitingReplySince: day(10) };
+    expect(isOverdue({ ...behind, snoozedUntil: day(51) }, now, S)).toBe(false);
+    expect(isOverdue({ ...behind, snoozedUntil: day(49) }, now, S)).toBe(true);
+  });
+});
+
+describe('isLateReply', () => {
+  it('is false without a waiting email', () => {
+    expect(isLateReply({}, now, S)).toBe(false);
+  });
+
+  it('agrees with replyLevel at the boundary', () => {
+    for (const waited of [48 * HOUR, 48 * HOUR + 1, 48 * HOUR + MINUTE, 47 * HOUR]) {
+      expect(isLateReply({ awaitingReplySince: now - waited }, now, S)).toBe(replyLevel(waited, S) === 'late');
+    }
+  });
+
+  it('is a fact about the email, snoozed or not', () => {
+    expect(isLateReply({ awaitingReplySince: day(1), snoozedUntil: day(99) } as never, now, S)).toBe(true);
+  });
+});
