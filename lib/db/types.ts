@@ -78,14 +78,33 @@ export interface Touchpoint {
   createdAt: number;
 }
 
+/** The moments a template suits; the sidebar suggests templates whose situation is now. */
+export type TemplateSituation =
+  | 'check-in'
+  | 'late-reply'
+  | 'overdue'
+  | 'after-purchase'
+  | 'new-customer'
+  | 'birthday'
+  | 'holiday'
+  | 'former'
+  | 'value'
+  | 'referral'
+  | 'feedback';
+
 export interface Template {
   id?: number;
   name: string;
   category: string;
   subject: string;
   body: string;
+  /** stages it suits; empty = any */
   stages: Stage[];
+  situations: TemplateSituation[];
   builtIn: boolean;
+  /** stable key of a built-in template, so an edited built-in can be reset */
+  builtInKey?: string;
+  updatedAt?: number;
 }
 
 export interface Settings {

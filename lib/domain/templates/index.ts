@@ -1,0 +1,4 @@
+export * from './variables';
+export * from './render';
+export * from './builtins';
+export * from './suggest';

@@ -1,0 +1,35 @@
+/**
+ * Compose-by-URL for each provider, so a follow-up can open as a new email with the
+ * recipient, subject and body filled in (every value URL-encoded; nothing else is sent).
+ */
+import type { MailProvider } from './types';
+
+export interface ComposeFields {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export function gmailComposeUrl(f: ComposeFields): string {
+  const q = new URLSearchParams({ view: 'cm', fs: '1', to: f.to, su: f.subject, body: f.body });
+  return `https://mail.google.com/mail/?${q.toString()}`;
+}
+
+/** Work or school accounts live on outlook.office.com; personal ones on outlook.live.com. */
+export function outlookComposeUrl(f: ComposeFields, host = 'outlook.office.com'): string {
+  const q = new URLSearchParams({ to: f.to, subject: f.subject, body: f.body });
+  const path = host === 'outlook.live.com' ? '/mail/0/deeplink/compose' : '/mail/deeplink/compose';
+  return `https://${host}${path}?${q.toString()}`;
+}
+
+export function composeUrl(provider: MailProvider, f: ComposeFields, pageUrl?: string): string {
+  if (provider === 'gmail') return gmailComposeUrl(f);
+  let host = 'outlook.office.com';
+  try {
+    const h = pageUrl ? new URL(pageUrl).host : '';
+    if (/^outlook\.(live\.com|office\.com|office365\.com|cloud\.microsoft)$/.test(h)) host = h;
+  } catch {
+    /* keep the default host */
+  }
+  return outlookComposeUrl(f, host);
+}
