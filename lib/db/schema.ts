@@ -22,7 +22,7 @@ export const SCHEMA_V1 = {
   clients:
     '++id, *emails, *tags, stage, nextDueAt, awaitingReplySince, lastContactAt, lifetimeValue, snoozedUntil, updatedAt',
   touchpoints: '++id, clientId, [clientId+at], at, kind, threadKey, &messageKey',
-  templates: '++id, name, category, builtIn',
+  templates: '++id, name, category, builtInKey',
   settings: 'key',
 };
 

@@ -24,7 +24,7 @@ export async function getSettings(): Promise<Settings> {
   };
 }
 
-function validatePatch(patch: Partial<Settings>, current: Settings): Settings {
+function validatePatch(patch: SettingsPatch, current: Settings): Settings {
   const next: Settings = { ...current };
   if (patch.allowLongCadence !== undefined) next.allowLongCadence = Boolean(patch.allowLongCadence);
   if (patch.cadenceDays !== undefined) {
@@ -43,6 +43,13 @@ function validatePatch(patch: Partial<Settings>, current: Settings): Settings {
         );
       }
     }
+  }
+  if (patch.keyAccountCadenceDays !== undefined) {
+    if (patch.keyAccountCadenceDays === null) delete next.keyAccountCadenceDays;
+    else next.keyAccountCadenceDays = toPositiveDays(patch.keyAccountCadenceDays, 'key-account cadence');
+  }
+  if (!next.allowLongCadence && (next.keyAccountCadenceDays ?? 0) > MAX_CADENCE_DAYS) {
+    throw new ValidationError(`the key-account cadence is over ${MAX_CADENCE_DAYS} days: allow long cadences first`);
   }
   if (patch.dueSoonDays !== undefined) {
     if (!Number.isInteger(patch.dueSoonDays) || patch.dueSoonDays < 0 || patch.dueSoonDays > 60)
@@ -72,13 +79,15 @@ function validatePatch(patch: Partial<Settings>, current: Settings): Settings {
 }
 
 /** Validates the whole patch first; then writes it and re-derives every client at once. */
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+export type SettingsPatch = Omit<Partial<Settings>, 'keyAccountCadenceDays'> & { keyAccountCadenceDays?: number | null };
+
+export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
   return db.transaction('rw', db.settings, db.clients, db.touchpoints, async () => {
     const current = await getSettings();
     const next = validatePatch(patch, current);
     await db.settings.put({ key: KEY, value: next });
     const affectsDerived = (
-      ['cadenceDays', 'allowLongCadence'] as const
+      ['cadenceDays', 'allowLongCadence', 'keyAccountCadenceDays'] as const
     ).some((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
     if (affectsDerived) await recomputeAllClients(next);
     return next;

@@ -1,0 +1,112 @@
+/**
+ * Follow-up templates in the database. The built-ins are written on first use (and any
+ * built-in missing later is added back), keyed by `builtInKey`, so the user can edit a
+ * built-in and reset it to the shipped words. A template whose words use an unknown
+ * variable is refused with the editor's message.
+ */
+import type { Stage, Template, TemplateSituation } from './types';
+import { STAGES } from './types';
+import { db } from './schema';
+import { NotFoundError, ValidationError } from './errors';
+import { cleanText } from './validate';
+import { BUILT_IN_TEMPLATES } from '../domain/templates/builtins';
+import { templateErrors } from '../domain/templates/render';
+
+export interface TemplateInput {
+  name: string;
+  category?: string;
+  subject: string;
+  body: string;
+  stages?: Stage[];
+  situations?: TemplateSituation[];
+}
+
+const SITUATIONS: TemplateSituation[] = [
+  'check-in', 'late-reply', 'overdue', 'after-purchase', 'new-customer', 'birthday', 'holiday', 'former', 'value',
+  'referral', 'feedback',
+];
+
+function validateTemplate(input: TemplateInput): Omit<Template, 'id' | 'builtIn' | 'builtInKey'> {
+  if (!input || typeof input !== 'object') throw new ValidationError('no template given');
+  const t = {
+    name: cleanText(input.name, 'template name', 120),
+    category: cleanText(input.category ?? 'Custom', 'category', 60) || 'Custom',
+    subject: cleanText(input.subject, 'subject', 300),
+    body: cleanText(input.body, 'body', 10000, { multiline: true }),
+    stages: [...new Set(input.stages ?? [])],
+    situations: [...new Set(input.situations ?? [])],
+  };
+  for (const s of t.stages) if (!STAGES.includes(s)) throw new ValidationError(`unknown stage "${s}"`);
+  for (const s of t.situations) if (!SITUATIONS.includes(s)) throw new ValidationError(`unknown situation "${s}"`);
+  const errors = templateErrors(t);
+  if (errors.length) throw new ValidationError(errors.join(' '));
+  return t;
+}
+
+/** Adds any built-in template that is not in the database yet. */
+export async function ensureBuiltInTemplates(now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.templates, async () => {
+    const have = new Set(await db.templates.orderBy('builtInKey').keys());
+    const missing = BUILT_IN_TEMPLATES.filter((t) => !have.has(t.builtInKey));
+    if (missing.length) await db.templates.bulkAdd(missing.map((t) => ({ ...t, stages: [...t.stages], situations: [...t.situations], updatedAt: now })));
+  });
+}
+
+/** Every template, built-ins first in their shipped order, then the user's by name. */
+export async function listTemplates(): Promise<Template[]> {
+  await ensureBuiltInTemplates();
+  const all = await db.templates.toArray();
+  const order = new Map(BUILT_IN_TEMPLATES.map((t, i) => [t.builtInKey, i]));
+  return all.sort((a, b) => {
+    const ai = a.builtInKey !== undefined ? (order.get(a.builtInKey) ?? 999) : 1000;
+    const bi = b.builtInKey !== undefined ? (order.get(b.builtInKey) ?? 999) : 1000;
+    return ai - bi || a.name.localeCompare(b.name);
+  });
+}
+
+export async function createTemplate(input: TemplateInput, now = Date.now()): Promise<Template> {
+  const t: Template = { ...validateTemplate(input), builtIn: false, updatedAt: now };
+  const id = await db.templates.add(t);
+  return { ...t, id };
+}
+
+export async function updateTemplate(id: number, input: TemplateInput, now = Date.now()): Promise<Template> {
+  const valid = validateTemplate(input);
+  return db.transaction('rw', db.templates, async () => {
+    const current = await db.templates.get(id);
+    if (!current) throw new NotFoundError(`template ${id} does not exist`);
+    const next: Template = { ...current, ...valid, updatedAt: now };
+    await db.templates.put(next);
+    return next;
+  });
+}
+
+export async function duplicateTemplate(id: number, now = Date.now()): Promise<Template> {
+  const current = await db.templates.get(id);
+  if (!current) throw new NotFoundError(`template ${id} does not exist`);
+  return createTemplate({ ...current, name: `${current.name} (copy)`.slice(0, 120) }, now);
+}
+
+/** Deletes a template of the user's; built-ins cannot be deleted, only edited and reset. */
+export async function deleteTemplate(id: number): Promise<Template> {
+  return db.transaction('rw', db.templates, async () => {
+    const current = await db.templates.get(id);
+    if (!current) throw new NotFoundError(`template ${id} does not exist`);
+    if (current.builtIn) throw new ValidationError('a built-in template cannot be deleted; reset it instead');
+    await db.templates.delete(id);
+    return current;
+  });
+}
+
+/** Puts a built-in template's shipped words back. */
+export async function resetTemplate(id: number, now = Date.now()): Promise<Template> {
+  return db.transaction('rw', db.templates, async () => {
+    const current = await db.templates.get(id);
+    if (!current) throw new NotFoundError(`template ${id} does not exist`);
+    const shipped = BUILT_IN_TEMPLATES.find((t) => t.builtInKey === current.builtInKey);
+    if (!current.builtIn || !shipped) throw new ValidationError('only a built-in template can be reset');
+    const next: Template = { ...shipped, stages: [...shipped.stages], situations: [...shipped.situations], id, updatedAt: now };
+    await db.templates.put(next);
+    return next;
+  });
+}
