@@ -6,10 +6,14 @@ export class ValidationError extends Error {
   }
 }
 
-/** A record the caller referred to does not exist; nothing was written. */
+/**
+ * A record the caller referred to does not exist; nothing was written.
+ * Its `name` is not "NotFoundError": Dexie would take that for IndexedDB's own error of
+ * that name and wrap it in its own class when it leaves a transaction.
+ */
 export class NotFoundError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'NotFoundError';
+    this.name = 'RecordNotFoundError';
   }
 }
