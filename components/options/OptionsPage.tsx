@@ -2,10 +2,16 @@
  * The options page: one section per concern, each its own component. Sections are added
  * here by one line each.
  */
+import './options.css';
+import { SettingsSection } from './SettingsSection';
+import { TemplateEditor } from './TemplateEditor';
+
 export function OptionsPage() {
   return (
     <main className="options">
       <h1>Touchbase settings</h1>
+      <SettingsSection />
+      <TemplateEditor />
     </main>
   );
 }

@@ -1,0 +1,162 @@
+/**
+ * The user's settings: cadence per stage, reply thresholds, own addresses, name and
+ * signature (for templates), auto-capture. The whole form is validated by the repository
+ * on save; a refused value is explained and nothing is changed.
+ */
+import { useEffect, useState } from 'react';
+import type { Settings, Stage } from '@/lib/db/types';
+import { STAGES } from '@/lib/db/types';
+import { MAX_CADENCE_DAYS } from '@/lib/domain/settings';
+import { useSettings, useUpdateSettings } from '@/lib/queries-settings';
+
+type Form = {
+  cadence: Record<Stage, string>;
+  keyAccountCadence: string;
+  allowLongCadence: boolean;
+  dueSoonDays: string;
+  replyOnTimeHours: string;
+  replyLateHours: string;
+  nudgeAfterDays: string;
+  ownAddresses: string;
+  myName: string;
+  signature: string;
+  autoCapture: boolean;
+};
+
+const toForm = (s: Settings): Form => ({
+  cadence: Object.fromEntries(STAGES.map((st) => [st, String(s.cadenceDays[st])])) as Record<Stage, string>,
+  keyAccountCadence: s.keyAccountCadenceDays === undefined ? '' : String(s.keyAccountCadenceDays),
+  allowLongCadence: s.allowLongCadence,
+  dueSoonDays: String(s.dueSoonDays),
+  replyOnTimeHours: String(s.replyOnTimeHours),
+  replyLateHours: String(s.replyLateHours),
+  nudgeAfterDays: String(s.nudgeAfterDays),
+  ownAddresses: s.ownAddresses.join(', '),
+  myName: s.myName,
+  signature: s.signature,
+  autoCapture: s.autoCapture,
+});
+
+const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+
+export function SettingsSection() {
+  const { data: settings } = useSettings();
+  const update = useUpdateSettings();
+  const [form, setForm] = useState<Form | null>(null);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    if (settings) setForm(toForm(settings));
+  }, [settings]);
+
+  if (!form) return <p>Loading settings…</p>;
+  const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
+
+  const save = async () => {
+    try {
+      await update.mutateAsync({
+        cadenceDays: Object.fromEntries(STAGES.map((st) => [st, num(form.cadence[st])])) as Record<Stage, number>,
+        keyAccountCadenceDays: form.keyAccountCadence.trim() === '' ? null : num(form.keyAccountCadence),
+        allowLongCadence: form.allowLongCadence,
+        dueSoonDays: num(form.dueSoonDays),
+        replyOnTimeHours: num(form.replyOnTimeHours),
+        replyLateHours: num(form.replyLateHours),
+        nudgeAfterDays: num(form.nudgeAfterDays),
+        ownAddresses: form.ownAddresses.split(/[\s,;]+/).filter(Boolean),
+        myName: form.myName,
+        signature: form.signature,
+        autoCapture: form.autoCapture,
+      });
+      setStatus({ kind: 'ok', text: 'Settings saved.' });
+    } catch (e) {
+      setStatus({ kind: 'error', text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-heading" className="options-section">
+      <h2 id="settings-heading">Settings</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <fieldset>
+          <legend>Stay in touch every … days</legend>
+          {STAGES.map((st) => (
+            <label key={st} className="inline">
+              {st[0].toUpperCase() + st.slice(1)}s
+              <input
+                type="number"
+                min={1}
+                inputMode="numeric"
+                value={form.cadence[st]}
+                onChange={(e) => set({ cadence: { ...form.cadence, [st]: e.target.value } })}
+              />
+            </label>
+          ))}
+          <label className="inline">
+            Key accounts (empty: their stage’s)
+            <input
+              type="number"
+              min={1}
+              value={form.keyAccountCadence}
+              onChange={(e) => set({ keyAccountCadence: e.target.value })}
+            />
+          </label>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={form.allowLongCadence}
+              onChange={(e) => set({ allowLongCadence: e.target.checked })}
+            />
+            Allow cadences over {MAX_CADENCE_DAYS} days (nobody should go a quarter without contact)
+          </label>
+          <label className="inline">
+            Show “due soon” this many days before
+            <input type="number" min={0} value={form.dueSoonDays} onChange={(e) => set({ dueSoonDays: e.target.value })} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Answering emails</legend>
+          <label className="inline">
+            On time within (hours)
+            <input type="number" min={1} value={form.replyOnTimeHours} onChange={(e) => set({ replyOnTimeHours: e.target.value })} />
+          </label>
+          <label className="inline">
+            Late after (hours)
+            <input type="number" min={1} value={form.replyLateHours} onChange={(e) => set({ replyLateHours: e.target.value })} />
+          </label>
+          <label className="inline">
+            Nudge when they have not answered after (days)
+            <input type="number" min={1} value={form.nudgeAfterDays} onChange={(e) => set({ nudgeAfterDays: e.target.value })} />
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={form.autoCapture} onChange={(e) => set({ autoCapture: e.target.checked })} />
+            Record the emails of a tracked client’s open thread automatically
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>You</legend>
+          <label>
+            Your addresses (comma-separated; learnt from the mail page too)
+            <input value={form.ownAddresses} onChange={(e) => set({ ownAddresses: e.target.value })} />
+          </label>
+          <label>
+            Your name (for templates)
+            <input value={form.myName} onChange={(e) => set({ myName: e.target.value })} maxLength={200} />
+          </label>
+          <label>
+            Your signature
+            <textarea rows={3} value={form.signature} onChange={(e) => set({ signature: e.target.value })} />
+          </label>
+        </fieldset>
+        <button type="submit">Save settings</button>
+        <p role={status?.kind === 'error' ? 'alert' : 'status'} className={status?.kind === 'error' ? 'error' : 'muted'}>
+          {status?.text ?? ''}
+        </p>
+      </form>
+    </section>
+  );
+}
