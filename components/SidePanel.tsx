@@ -1,20 +1,112 @@
-import { useClientCount, useOverdueCount, useTabThread } from '@/lib/queries';
+/**
+ * The side panel: follows the mail tab (or the `?tabId=` one), shows the person of the
+ * open thread as a client, or the Today view when no thread is open. Data comes from the
+ * database through TanStack Query; only view choices live in the Zustand store.
+ */
+import { useEffect, useState } from 'react';
+import './panel/panel.css';
+import type { Person } from '@/lib/mail/types';
+import { useClient, useClientByEmail, useClientCount, useFollowedTab, useOverdueCount, useTabThread } from '@/lib/queries';
+import { useSettings } from '@/lib/queries-settings';
+import { usePanelStore } from '@/lib/store';
+import { DetectionProblem } from './panel/DetectionProblem';
+import { PersonView, outsideParticipants } from './panel/PersonView';
+import { TodayView } from './panel/TodayView';
 
-/** Placeholder panel of the foundation: proves the panel reads the database and the tab's thread. */
-export function SidePanel({ fixedTabId }: { fixedTabId: number | null }) {
+/** The clock of the panel: statuses age while it stays open. */
+function useNow(intervalMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(t);
+  }, [intervalMs]);
+  return now;
+}
+
+function Summary() {
   const clients = useClientCount();
   const overdue = useOverdueCount();
-  const { thread } = useTabThread(fixedTabId);
-  const who = thread?.snapshot?.correspondent;
   return (
-    <main>
-      <h1>Touchbase</h1>
-      <p data-testid="summary">
-        {clients.data === undefined
-          ? 'Loading…'
-          : `${clients.data} client${clients.data === 1 ? '' : 's'} tracked · ${overdue.data ?? 0} need you now`}
-      </p>
-      {who ? <p data-testid="correspondent">{who.name ? `${who.name} <${who.email}>` : who.email}</p> : null}
-    </main>
+    <p className="summary" data-testid="summary">
+      {clients.data === undefined
+        ? 'Loading…'
+        : `${clients.data} client${clients.data === 1 ? '' : 's'} tracked · ${overdue.data ?? 0} need you now`}
+    </p>
+  );
+}
+
+export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | null; now?: number }) {
+  const tabId = useFollowedTab(fixedTabId);
+  const { thread, loading } = useTabThread(tabId);
+  const { data: settings } = useSettings();
+  const liveNow = useNow();
+  const now = fixedNow ?? liveNow;
+  const { view, setView, selectedEmail, openClientId, manualEmail, openClient, resetForThread } = usePanelStore();
+  const snapshot = thread?.snapshot ?? null;
+  const threadIdentity = snapshot ? `${snapshot.provider}:${snapshot.threadId ?? snapshot.subject}` : null;
+
+  useEffect(() => {
+    resetForThread();
+    if (threadIdentity) setView('person');
+  }, [threadIdentity, tabId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const own = settings?.ownAddresses ?? [];
+  const outside = outsideParticipants(snapshot, own);
+  const threadPerson: Person | undefined =
+    (selectedEmail ? outside.find((p) => p.email === selectedEmail) : undefined) ?? snapshot?.correspondent;
+  const manualPerson: Person | undefined = manualEmail
+    ? (outside.find((p) => p.email === manualEmail) ?? { email: manualEmail })
+    : undefined;
+
+  const opened = useClient(openClientId);
+  const person: Person | undefined = opened.data
+    ? { email: opened.data.emails[0], name: opened.data.name }
+    : (manualPerson ?? threadPerson);
+  const byEmail = useClientByEmail(opened.data ? null : person?.email);
+  const client = opened.data ?? (person ? byEmail.data : undefined);
+
+  const showToday = view === 'today' || (!person && !snapshot);
+
+  return (
+    <div className="panel">
+      <header className="panel-header">
+        <div className="brand">
+          <img src="/icon/32.png" alt="" width={20} height={20} />
+          <span>Touchbase</span>
+        </div>
+        <nav aria-label="Views" className="views">
+          <button type="button" aria-pressed={!showToday} onClick={() => setView('person')} disabled={!person && !snapshot}>
+            Client
+          </button>
+          <button type="button" aria-pressed={showToday} onClick={() => { openClient(null); setView('today'); }}>
+            Today
+          </button>
+        </nav>
+      </header>
+      <Summary />
+      <main>
+        {!settings || loading ? (
+          <p className="muted">Loading…</p>
+        ) : showToday ? (
+          <TodayView now={fixedNow} />
+        ) : person ? (
+          <>
+            {openClientId !== null || manualEmail ? (
+              <button type="button" className="link back" onClick={() => resetForThread()}>
+                {snapshot ? '← Back to this thread' : '← Back to Today'}
+              </button>
+            ) : null}
+            <PersonView person={person} client={client} thread={thread} tabId={tabId} settings={settings} now={now} />
+          </>
+        ) : (
+          <DetectionProblem diagnostics={thread?.diagnostics ?? []} participants={outside} />
+        )}
+      </main>
+      <footer className="panel-footer">
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings & backup
+        </button>
+      </footer>
+    </div>
   );
 }

@@ -76,6 +76,11 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('thread:capture'), tabId }),
   /** extension page -> background: recount the badge now */
   z.strictObject({ type: z.literal('badge:refresh') }),
+  /**
+   * extension page -> background: a template was put into this tab's reply; the next
+   * outbound email seen in that thread is recorded as sent from it
+   */
+  z.strictObject({ type: z.literal('template:used'), tabId, templateId: z.number().int().positive() }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;

@@ -7,6 +7,7 @@ import { parseMessage, isTrustedSender, type Message, type SenderInfo } from '..
 import { captureThread } from '../db/capture';
 import { getSettings, learnOwnAddresses } from '../db/settings';
 import { loadTabThread, saveTabThread } from '../tab-threads';
+import type { ThreadSnapshot } from '../mail/types';
 import { refreshBadge } from './badge';
 
 export type Reply = { ok: true; data?: unknown } | { ok: false; error: string };
@@ -45,7 +46,7 @@ async function dispatch(msg: Message, sender: SenderInfo, now: number): Promise<
       });
       if (msg.snapshot?.self) await learnOwnAddresses([msg.snapshot.self.email]);
       if (msg.snapshot && (await getSettings()).autoCapture) {
-        const r = await captureThread(msg.snapshot, now);
+        const r = await captureWithTemplate(tabId, msg.snapshot, now);
         if (r.recorded) await refreshBadge();
       }
       return { ok: true };
@@ -55,11 +56,28 @@ async function dispatch(msg: Message, sender: SenderInfo, now: number): Promise<
     case 'thread:capture': {
       const t = await loadTabThread(msg.tabId);
       if (!t?.snapshot) return { ok: true, data: { recorded: 0, clientIds: [] } };
-      const r = await captureThread(t.snapshot, now);
+      const r = await captureWithTemplate(msg.tabId, t.snapshot, now);
       await refreshBadge();
       return { ok: true, data: r };
     }
+    case 'template:used':
+      await browser.storage.session.set({ [pendingKey(msg.tabId)]: { templateId: msg.templateId, since: now } });
+      return { ok: true };
     case 'badge:refresh':
       return { ok: true, data: await refreshBadge() };
   }
+}
+
+const pendingKey = (tabId: number) => `pendingTemplate:${tabId}`;
+/** a template inserted but never sent is forgotten after a day */
+const PENDING_TTL = 24 * 3_600_000;
+
+/** Captures the thread, crediting the first email sent after a template was used to it. */
+async function captureWithTemplate(tabId: number, snapshot: ThreadSnapshot, now: number) {
+  const key = pendingKey(tabId);
+  const got = (await browser.storage.session.get(key))[key] as { templateId: number; since: number } | undefined;
+  const template = got && now - got.since < PENDING_TTL ? got : undefined;
+  const r = await captureThread(snapshot, now, { template });
+  if (got && (r.templateUsed || !template)) await browser.storage.session.remove(key);
+  return r;
 }

@@ -15,13 +15,27 @@ import { validateTouchpoint } from './touchpoints';
 export interface CaptureResult {
   recorded: number;
   clientIds: number[];
+  /** an outbound email was recorded as sent from the pending template */
+  templateUsed?: boolean;
+}
+
+export interface CaptureOptions {
+  /**
+   * A template the user put into this thread's reply: the first outbound email sent at or
+   * after `since` is recorded with its id (the page shows minutes, so a minute of slack).
+   */
+  template?: { templateId: number; since: number };
 }
 
 export function threadKeyOf(s: ThreadSnapshot): string {
   return `${s.provider}:${s.threadId ?? 'subject:' + s.subject.toLowerCase()}`.slice(0, 600);
 }
 
-export async function captureThread(snapshot: ThreadSnapshot, now = Date.now()): Promise<CaptureResult> {
+export async function captureThread(
+  snapshot: ThreadSnapshot,
+  now = Date.now(),
+  opts: CaptureOptions = {},
+): Promise<CaptureResult> {
   const threadKey = threadKeyOf(snapshot);
   return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
     const settings = await getSettings();
@@ -36,6 +50,7 @@ export async function captureThread(snapshot: ThreadSnapshot, now = Date.now()):
 
     const touched = new Set<number>();
     let recorded = 0;
+    let templateUsed = false;
     for (const m of snapshot.messages) {
       if (!m.sentAt || m.direction === 'unknown') continue;
       const at = Date.parse(m.sentAt);
@@ -49,11 +64,15 @@ export async function captureThread(snapshot: ThreadSnapshot, now = Date.now()):
         const id = m.id ?? `${m.sentAt}|${m.from.email}`;
         const messageKey = `${threadKey}:${id}:${clientId}`.slice(0, 600);
         if (await db.touchpoints.where('messageKey').equals(messageKey).count()) continue;
+        const fromTemplate =
+          m.direction === 'outbound' && opts.template !== undefined && at >= opts.template.since - 60_000;
+        if (fromTemplate) templateUsed = true;
         const tp = validateTouchpoint(
           {
             clientId,
             kind: m.direction === 'inbound' ? 'email-in' : 'email-out',
-            source: 'detected',
+            source: fromTemplate ? 'template' : 'detected',
+            ...(fromTemplate ? { templateId: opts.template!.templateId } : {}),
             at,
             subject: snapshot.subject.slice(0, 500),
             threadKey,
@@ -67,6 +86,6 @@ export async function captureThread(snapshot: ThreadSnapshot, now = Date.now()):
       }
     }
     for (const id of touched) await recomputeClient(id, settings, now);
-    return { recorded, clientIds: [...touched] };
+    return { recorded, clientIds: [...touched], templateUsed };
   });
 }

@@ -104,3 +104,24 @@ export function insertIntoReply(doc: Document, provider: MailProvider, text: str
   insertPlainText(doc, box, text);
   return { ok: true };
 }
+
+/** The one message a content script accepts: text for the reply box, from our own pages. */
+export interface ComposeInsertMessage {
+  type: 'compose:insert';
+  text: string;
+}
+
+export const MAX_INSERT_CHARS = 10_000;
+
+/**
+ * Hand-written check (no zod in the content script): exactly `{ type, text }`, text a
+ * string of at most MAX_INSERT_CHARS characters.
+ */
+export function parseComposeInsert(raw: unknown): ComposeInsertMessage | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const keys = Object.keys(raw).sort().join(',');
+  const m = raw as Record<string, unknown>;
+  if (keys !== 'text,type' || m.type !== 'compose:insert') return null;
+  if (typeof m.text !== 'string' || m.text.length === 0 || m.text.length > MAX_INSERT_CHARS) return null;
+  return { type: 'compose:insert', text: m.text };
+}

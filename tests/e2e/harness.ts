@@ -158,9 +158,13 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
         `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h}:443 127.0.0.1:${server.port}`).join(', ')}, EXCLUDE localhost`,
       ],
     });
-    const worker =
-      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    // the worker may register before or after we look: poll (bounded) rather than race the event
+    const ctxRef = context;
+    const worker = await waitFor(
+      async () => ctxRef.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')),
+      "the extension's service worker to start",
+      30_000,
+    );
     const extensionId = new URL(worker.url()).host;
     const ctx = context;
     return {

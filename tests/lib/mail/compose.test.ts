@@ -43,3 +43,21 @@ describe('insertIntoReply', () => {
     expect(insertIntoReply(page('<p>nothing</p>'), 'outlook', 'x')).toEqual({ ok: false, error: 'no-reply-box' });
   });
 });
+
+import { parseComposeInsert } from '@/lib/mail/compose';
+
+describe('parseComposeInsert', () => {
+  it('accepts exactly a compose:insert with text', () => {
+    expect(parseComposeInsert({ type: 'compose:insert', text: 'Hi' })).toEqual({ type: 'compose:insert', text: 'Hi' });
+  });
+  it.each([
+    ['another type', { type: 'thread:get', text: 'x' }],
+    ['an extra field', { type: 'compose:insert', text: 'x', html: '<b>' }],
+    ['no text', { type: 'compose:insert' }],
+    ['empty text', { type: 'compose:insert', text: '' }],
+    ['text that is not a string', { type: 'compose:insert', text: 42 }],
+    ['oversized text', { type: 'compose:insert', text: 'x'.repeat(10_001) }],
+    ['not an object', 'compose:insert'],
+    ['null', null],
+  ])('refuses %s', (_, raw) => expect(parseComposeInsert(raw)).toBeNull());
+});

@@ -1,0 +1,152 @@
+/**
+ * "How'm I doing?" and the other follow-ups, ready for this client: the templates that
+ * fit the situation now come first, then the full list. The preview shows the filled
+ * text with any gap marked; then Insert into reply (plain text at the cursor of the
+ * page's open reply box), Open in new email (the provider's compose URL) or Copy.
+ */
+import { useMemo, useState } from 'react';
+import type { Client, Settings, Template, Touchpoint } from '@/lib/db/types';
+import type { MailProvider } from '@/lib/mail/types';
+import { composeUrl } from '@/lib/mail/compose-url';
+import { renderTemplate, situationsNow, suggestTemplates, valuesFor } from '@/lib/domain/templates';
+import { useTemplates } from '@/lib/queries-templates';
+import { sendToBackground } from '@/lib/queries';
+import { RenderedText } from '@/components/templates/RenderedText';
+
+export interface FollowUpsProps {
+  client: Client;
+  email: string;
+  personName?: string;
+  subject?: string;
+  history: Touchpoint[];
+  provider?: MailProvider;
+  pageUrl?: string;
+  tabId: number | null;
+  settings: Settings;
+  now: number;
+  replyLate: boolean;
+  awaitingReply: boolean;
+  overdue: boolean;
+}
+
+type Outcome = { kind: 'ok' | 'error'; text: string } | null;
+
+export function FollowUps(p: FollowUpsProps) {
+  const { data: templates = [] } = useTemplates();
+  const lastSaleAt = p.history.find((t) => t.kind === 'sale')?.at;
+  const lastSubject = p.subject ?? p.history.find((t) => t.subject)?.subject;
+  const suggested = useMemo(() => {
+    const situations = situationsNow({
+      client: p.client,
+      replyLate: p.replyLate,
+      awaitingReply: p.awaitingReply,
+      overdue: p.overdue,
+      recentSale: lastSaleAt !== undefined && p.now - lastSaleAt < 30 * 86_400_000,
+      now: p.now,
+    });
+    return suggestTemplates(templates, situations, p.client.stage, 3);
+  }, [templates, p.client, p.replyLate, p.awaitingReply, p.overdue, lastSaleAt, p.now]);
+
+  const [chosenId, setChosenId] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const chosen: Template | undefined = templates.find((t) => t.id === chosenId);
+  const rendered = chosen
+    ? renderTemplate(
+        chosen,
+        valuesFor({ client: p.client, personName: p.personName, subject: lastSubject, lastSaleAt, settings: p.settings, now: p.now }),
+      )
+    : null;
+
+  const insert = async () => {
+    if (!rendered || !chosen || p.tabId === null) return;
+    try {
+      const reply = (await browser.tabs.sendMessage(p.tabId, { type: 'compose:insert', text: rendered.body.text })) as
+        | { ok: boolean; error?: string }
+        | undefined;
+      if (reply?.ok) {
+        await sendToBackground({ type: 'template:used', tabId: p.tabId, templateId: chosen.id! });
+        setOutcome({ kind: 'ok', text: 'Inserted into your reply. It is logged when the email is sent.' });
+      } else {
+        setOutcome({ kind: 'error', text: 'No reply box is open in the mail page. Click Reply there, or open a new email or copy instead.' });
+      }
+    } catch {
+      setOutcome({ kind: 'error', text: 'The mail page is not reachable (reload it). Open a new email or copy instead.' });
+    }
+  };
+
+  const openNew = async () => {
+    if (!rendered) return;
+    const url = composeUrl(p.provider ?? 'gmail', { to: p.email, subject: rendered.subject.text, body: rendered.body.text }, p.pageUrl);
+    await browser.tabs.create({ url });
+    if (p.tabId !== null && chosen) await sendToBackground({ type: 'template:used', tabId: p.tabId, templateId: chosen.id! });
+    setOutcome({ kind: 'ok', text: 'Opened a new email.' });
+  };
+
+  const copy = async () => {
+    if (!rendered) return;
+    try {
+      await navigator.clipboard.writeText(rendered.body.text);
+      setOutcome({ kind: 'ok', text: 'Copied.' });
+    } catch {
+      setOutcome({ kind: 'error', text: 'The clipboard is not available here; select the preview text instead.' });
+    }
+  };
+
+  return (
+    <section aria-labelledby="followups-heading" className="followups">
+      <h2 id="followups-heading">Follow up</h2>
+      {suggested.length ? (
+        <div className="row wrap" role="group" aria-label="Suggested now">
+          {suggested.map((t) => (
+            <button key={t.id} type="button" aria-pressed={t.id === chosenId} className="chip" onClick={() => setChosenId(t.id!)}>
+              {t.name}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <label className="field">
+        <span className="field-label">All templates</span>
+        <select value={chosenId ?? ''} onChange={(e) => { setChosenId(e.target.value ? Number(e.target.value) : null); setOutcome(null); }}>
+          <option value="">Choose a template…</option>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {rendered ? (
+        <>
+          <div className="preview" aria-label="Preview" role="region">
+            <p className="preview-subject">
+              <strong>Subject: </strong>
+              <RenderedText parts={rendered.subject.parts} />
+            </p>
+            <div className="preview-body">
+              <RenderedText parts={rendered.body.parts} />
+            </div>
+          </div>
+          {rendered.missing.length ? (
+            <p className="muted small">Marked gaps have no value yet: fill them in after inserting.</p>
+          ) : null}
+          <div className="row wrap">
+            <button type="button" onClick={() => void insert()} disabled={p.tabId === null}>
+              Insert into reply
+            </button>
+            <button type="button" onClick={() => void openNew()}>
+              Open in new email
+            </button>
+            <button type="button" onClick={() => void copy()}>
+              Copy
+            </button>
+          </div>
+          {outcome ? (
+            <p role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'error' : 'muted'}>
+              {outcome.text}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The person beside the open thread (or opened from Today / picked by hand): who they
+ * are, their status, one-click logging, follow-ups, the card and the history. When the
+ * person is not a client yet, one click tracks them with name, address and company
+ * pre-filled.
+ */
+import { useState } from 'react';
+import type { Client, Settings } from '@/lib/db/types';
+import type { Person, ThreadSnapshot } from '@/lib/mail/types';
+import type { TabThread } from '@/lib/messages';
+import { companyFromEmail } from '@/lib/db/clients';
+import { isOverdue } from '@/lib/domain/overdue';
+import { useHistory, useTrackClient } from '@/lib/queries';
+import { usePanelStore } from '@/lib/store';
+import { ClientCard } from './ClientCard';
+import { FollowUps } from './FollowUps';
+import { History } from './History';
+import { LogButtons } from './LogButtons';
+import { StatusSummary, threadReplyStatus } from './StatusSummary';
+import { STAGE_LABEL, money } from './words';
+
+export function outsideParticipants(snapshot: ThreadSnapshot | null | undefined, own: string[]): Person[] {
+  if (!snapshot) return [];
+  const mine = new Set(own);
+  if (snapshot.self) mine.add(snapshot.self.email);
+  return snapshot.participants.filter((p) => !mine.has(p.email));
+}
+
+function PersonHeader({ person, client }: { person: Person; client?: Client | null }) {
+  const company = client?.company ?? companyFromEmail(person.email);
+  return (
+    <header className="person">
+      <h2 className="person-name">
+        {client?.name ?? person.name ?? person.email}
+        {client?.keyAccount ? (
+          <span className="key" title="Key account">
+            {' '}
+            <span aria-hidden="true">★</span>
+            <span className="sr-only">Key account</span>
+          </span>
+        ) : null}
+      </h2>
+      <p className="person-meta">
+        <span>{person.email}</span>
+        {company ? <span> · {company}</span> : null}
+        {client ? <span className={`stage stage-${client.stage}`}> · {STAGE_LABEL[client.stage]}</span> : null}
+        {client && client.lifetimeValue > 0 ? <span> · {money(client.lifetimeValue)}</span> : null}
+      </p>
+      {client?.tags.length ? (
+        <p className="tags" aria-label="Tags">
+          {client.tags.map((t) => (
+            <span key={t} className="tag">
+              {t}
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </header>
+  );
+}
+
+function TrackAsClient({ person, tabId }: { person: Person; tabId: number | null }) {
+  const track = useTrackClient(tabId);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="track">
+      <p>Not a client yet.</p>
+      <button
+        type="button"
+        className="primary"
+        disabled={track.isPending}
+        onClick={async () => {
+          setError(null);
+          try {
+            await track.mutateAsync({ name: person.name ?? '', emails: [person.email] });
+          } catch (e) {
+            setError(e instanceof Error ? e.message : String(e));
+          }
+        }}
+      >
+        Track as client
+      </button>
+      {error ? <p role="alert" className="error">{error}</p> : null}
+    </div>
+  );
+}
+
+export function PersonView(props: {
+  person: Person;
+  client: Client | null | undefined;
+  thread: TabThread | null;
+  tabId: number | null;
+  settings: Settings;
+  now: number;
+}) {
+  const { person, client, thread, tabId, settings, now } = props;
+  const { data: history = [] } = useHistory(client?.id);
+  const snapshot = thread?.snapshot;
+  const participants = outsideParticipants(snapshot, settings.ownAddresses);
+  const selectEmail = usePanelStore((s) => s.selectEmail);
+  const reply = threadReplyStatus(person.email, snapshot, history, now, settings);
+  const inThread = participants.some((p) => p.email === person.email);
+
+  return (
+    <div className="person-view">
+      {participants.length > 1 && inThread ? (
+        <label className="field">
+          <span className="field-label">Person in this thread</span>
+          <select value={person.email} onChange={(e) => selectEmail(e.target.value)}>
+            {participants.map((p) => (
+              <option key={p.email} value={p.email}>
+                {p.name ? `${p.name} <${p.email}>` : p.email}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <PersonHeader person={person} client={client} />
+      <StatusSummary client={client} reply={inThread ? reply : { state: 'none' }} now={now} settings={settings} />
+      {client ? (
+        <>
+          <LogButtons clientId={client.id!} />
+          <FollowUps
+            client={client}
+            email={person.email}
+            personName={person.name}
+            subject={inThread ? snapshot?.subject : undefined}
+            history={history}
+            provider={snapshot?.provider}
+            pageUrl={thread?.url}
+            tabId={tabId}
+            settings={settings}
+            now={now}
+            replyLate={reply.state === 'awaiting-you' && reply.level === 'late'}
+            awaitingReply={reply.state === 'awaiting-you'}
+            overdue={isOverdue(client, now, settings)}
+          />
+          <History clientId={client.id!} />
+          <details className="card-details">
+            <summary>Client card: stage, value, cadence, notes, dates</summary>
+            <ClientCard client={client} settings={settings} />
+          </details>
+        </>
+      ) : client === null ? (
+        <TrackAsClient person={person} tabId={tabId} />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+    </div>
+  );
+}
