@@ -164,7 +164,7 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
       async () => ctxRef.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')),
       "the extension's service worker to start",
       30_000,
-    );
+    ) as Worker;
     const extensionId = new URL(worker.url()).host;
     const ctx = context;
     return {
