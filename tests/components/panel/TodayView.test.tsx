@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { TodayView } from '@/components/panel/TodayView';
+import { createClient, logTouchpoint, updateClient } from '@/lib/db';
+import { resetDb, DAY, HOUR } from '../../lib/db/helpers';
+import { renderWithData } from './render';
+
+const NOW = new Date(2026, 10, 22, 12, 0).getTime();
+beforeEach(resetDb);
+
+async function client(name: string, daysAgo: number, inboundHoursAgo?: number) {
+  const c = await createClient({ name, emails: [`${name.replace(/\W/g, '').toLowerCase()}@acme.com`] }, NOW - 300 * DAY);
+  await logTouchpoint({ clientId: c.id!, kind: 'call', at: NOW - daysAgo * DAY }, NOW);
+  if (inboundHoursAgo !== undefined) await logTouchpoint({ clientId: c.id!, kind: 'email-in', at: NOW - inboundHoursAgo * HOUR }, NOW);
+  return c;
+}
+
+describe('TodayView', () => {
+  it('lists late replies first, then overdue, then due soon, then dates', async () => {
+    await client('Soon Sara', 12);
+    await client('Overdue Olga', 30);
+    await client('Late Larry', 5, 60);
+    const b = await client('Birthday Bea', 1);
+    await updateClient(b.id!, { importantDates: [{ label: 'Birthday', month: 11, day: 24 }] }, NOW);
+    renderWithData(<TodayView now={NOW} />);
+    const headings = await screen.findAllByRole('heading', { level: 3 });
+    expect(headings.map((h) => h.textContent)).toEqual([
+      'Late replies (1)', 'Overdue (1)', 'Due soon (1)', 'Dates this week (1)',
+    ]);
+    const late = screen.getByRole('region', { name: 'Late replies (1)' });
+    expect(within(late).getByRole('listitem')).toHaveTextContent('Late LarryReply late: waiting 2 days');
+    expect(screen.getByRole('region', { name: 'Overdue (1)' })).toHaveTextContent('Overdue OlgaOverdue by 16 days');
+    expect(screen.getByRole('region', { name: 'Due soon (1)' })).toHaveTextContent('Due in 2 days');
+    expect(screen.getByRole('region', { name: 'Dates this week (1)' })).toHaveTextContent('Birthday in 2 days');
+    expect(screen.getByRole('button', { name: 'Follow up with Late Larry' })).toBeInTheDocument();
+  });
+
+  it('says so when nobody needs the user', async () => {
+    renderWithData(<TodayView now={NOW} />);
+    expect(await screen.findByText(/Nobody is waiting on you/)).toBeInTheDocument();
+  });
+
+  it('shows names with markup as text', async () => {
+    await client('<b>Bold</b> Bob', 40);
+    const { container } = renderWithData(<TodayView now={NOW} />);
+    expect(await screen.findByText('<b>Bold</b> Bob')).toBeInTheDocument();
+    expect(container.querySelector('b')).toBeNull();
+  });
+});
