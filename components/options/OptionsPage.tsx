@@ -5,11 +5,13 @@
 import './options.css';
 import { SettingsSection } from './SettingsSection';
 import { TemplateEditor } from './TemplateEditor';
+import { SampleDataSection } from './SampleDataSection';
 
 export function OptionsPage() {
   return (
     <main className="options">
       <h1>Touchbase settings</h1>
+      <SampleDataSection />
       <SettingsSection />
       <TemplateEditor />
     </main>

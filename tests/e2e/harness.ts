@@ -16,8 +16,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(__dirname, '../..');
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -130,7 +131,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+export async function launch(opts: { colorScheme?: 'light' | 'dark'; headless?: boolean } = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension in ${EXTENSION_DIR}: run "npm run build" first`);
   }
@@ -141,7 +142,7 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      headless: true,
+      headless: opts.headless ?? true,
       colorScheme: opts.colorScheme ?? 'light',
       viewport: { width: 1280, height: 800 },
       args: [

@@ -1,0 +1,37 @@
+/**
+ * For a first look: fills an empty database with a few sample clients. Shown only while
+ * the database is empty, so it can never mix with real data.
+ */
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { loadSampleData } from '@/lib/db/sample';
+import { useClientCount, sendToBackground } from '@/lib/queries';
+import { DB_QUERY_ROOT } from '@/lib/query-client';
+
+export function SampleDataSection() {
+  const { data: count } = useClientCount();
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  if (count !== 0) return null;
+  return (
+    <section aria-labelledby="sample-heading" className="options-section">
+      <h2 id="sample-heading">Try it with sample clients</h2>
+      <p className="muted">Your database is empty. Load eight sample clients to see how Touchbase works; delete them any time.</p>
+      <button
+        type="button"
+        onClick={async () => {
+          try {
+            await loadSampleData();
+            await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
+            void sendToBackground({ type: 'badge:refresh' });
+          } catch (e) {
+            setError(e instanceof Error ? e.message : String(e));
+          }
+        }}
+      >
+        Load sample data
+      </button>
+      {error ? <p role="alert" className="error">{error}</p> : null}
+    </section>
+  );
+}

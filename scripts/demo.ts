@@ -1,0 +1,77 @@
+/**
+ * `npm run demo`: the built extension in Chromium with a fresh profile, sample clients and
+ * a sample Gmail thread served locally under mail.google.com, the side panel beside it.
+ * With `--headless` (or without a display) it writes screenshots to docs/screenshots/
+ * and exits; otherwise the browser stays open until you close it or press Ctrl+C.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openPanel, tabIdOf, tabThread, waitFor, ROOT, type Harness } from '../tests/e2e/harness';
+
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const SHOTS = join(ROOT, 'docs/screenshots');
+
+async function prepare(h: Harness) {
+  const options = await h.context.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await options.getByRole('button', { name: 'Load sample data' }).click();
+  await options.getByRole('heading', { name: 'Try it with sample clients' }).waitFor({ state: 'detached' });
+  const mail = await h.context.newPage();
+  await mail.goto('https://mail.google.com/mail/u/0/?fixture=demo/gmail.html#inbox/18fa0000000001');
+  const tabId = await tabIdOf(h, 'https://mail.google.com/*');
+  await waitFor(async () => (await tabThread(h, tabId))?.snapshot?.correspondent, 'the thread to be read');
+  return { options, mail, tabId };
+}
+
+async function screenshots(h: Harness) {
+  mkdirSync(SHOTS, { recursive: true });
+  const { options, mail, tabId } = await prepare(h);
+  const panel = await openPanel(h, tabId);
+  await panel.setViewportSize({ width: 380, height: 860 });
+  await panel.getByTestId('reply-status').waitFor();
+  await panel.getByRole('button', { name: "How'm I doing?" }).or(panel.getByRole('button', { name: 'Sorry for the slow reply' })).first().click();
+  await panel.waitForTimeout(300);
+  await panel.screenshot({ path: join(SHOTS, 'panel-light.png') });
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await panel.waitForTimeout(200);
+  await panel.screenshot({ path: join(SHOTS, 'panel-dark.png') });
+  await panel.emulateMedia({ colorScheme: 'light' });
+  await panel.getByRole('button', { name: 'Today' }).click();
+  await panel.getByRole('heading', { name: 'Today' }).waitFor();
+  await panel.screenshot({ path: join(SHOTS, 'today.png') });
+  await mail.setViewportSize({ width: 1000, height: 700 });
+  await mail.screenshot({ path: join(SHOTS, 'mailbox.png') });
+  await options.setViewportSize({ width: 1100, height: 1200 });
+  await options.reload();
+  await options.getByRole('heading', { name: 'Follow-up templates' }).waitFor();
+  await options.screenshot({ path: join(SHOTS, 'options.png'), fullPage: false });
+  console.log(`screenshots written to ${SHOTS}`);
+}
+
+async function main() {
+  const h = await launch({ headless });
+  try {
+    if (headless) {
+      await screenshots(h);
+      return;
+    }
+    const { tabId, mail } = await prepare(h);
+    const panel = await openPanel(h, tabId);
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await mail.bringToFront();
+    console.log('Touchbase is running with sample data. The side panel is open in its own tab');
+    console.log('(sidepanel.html?tabId=...): switch between the Gmail tab and the panel tab,');
+    console.log('or click the toolbar icon to open the real side panel. Close the browser to stop.');
+    await new Promise<void>((resolve) => {
+      h.context.on('close', () => resolve());
+      process.on('SIGINT', () => resolve());
+    });
+  } finally {
+    await h.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
