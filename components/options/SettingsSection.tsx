@@ -37,6 +37,13 @@ const toForm = (s: Settings): Form => ({
   autoCapture: s.autoCapture,
 });
 
+const STAGE_PLURAL: Record<Stage, string> = {
+  prospect: 'Prospects',
+  customer: 'Customers',
+  client: 'Clients',
+  former: 'Former clients',
+};
+
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
 export function SettingsSection() {
@@ -86,7 +93,7 @@ export function SettingsSection() {
           <legend>Stay in touch every … days</legend>
           {STAGES.map((st) => (
             <label key={st} className="inline">
-              {st[0].toUpperCase() + st.slice(1)}s
+              {STAGE_PLURAL[st]}
               <input
                 type="number"
                 min={1}

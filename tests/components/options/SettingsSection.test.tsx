@@ -34,7 +34,7 @@ describe('SettingsSection', () => {
   it('refuses a cadence over 91 days without permission and changes nothing', async () => {
     const user = userEvent.setup();
     renderIt();
-    const former = await screen.findByRole('spinbutton', { name: 'Formers' });
+    const former = await screen.findByRole('spinbutton', { name: 'Former clients' });
     const before = await dumpDb();
     await user.clear(former);
     await user.type(former, '120');
