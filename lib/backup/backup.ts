@@ -1,0 +1,229 @@
+/**
+ * Backups: one versioned JSON file with every table and a SHA-256 checksum of its data.
+ *
+ * Restoring is all or nothing. The whole file is parsed and validated first (format,
+ * version, every field, the counts and the checksum); only a file that passes is planned
+ * (what is new, what exists) and then written in ONE transaction over all tables, with
+ * every client's derived fields recomputed. Any refusal or failure leaves the database
+ * exactly as it was.
+ */
+import { db } from '../db/schema';
+import { getSettings, updateSettings } from '../db/settings';
+import { withDerived, recomputeClient } from '../db/derived';
+import type { Client, Template, Touchpoint } from '../db/types';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup, type BackupData } from './schema';
+
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+/** JSON with object keys sorted, so the same data always gives the same checksum. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function exportBackup(now = Date.now()): Promise<Backup> {
+  const data = await db.transaction('r', db.clients, db.touchpoints, db.templates, db.settings, async () => ({
+    clients: await db.clients.toArray(),
+    touchpoints: await db.touchpoints.toArray(),
+    templates: await db.templates.toArray(),
+    settings: await db.settings.toArray(),
+  }));
+  const backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schemaVersion: db.verno || 1,
+    exportedAt: new Date(now).toISOString(),
+    counts: {
+      clients: data.clients.length,
+      touchpoints: data.touchpoints.length,
+      templates: data.templates.length,
+      settings: data.settings.length,
+    },
+    checksum: await sha256Hex(canonicalJson(data)),
+    data,
+  } as Backup;
+  await updateSettings({ lastBackupAt: now });
+  return backup;
+}
+
+export function backupFileName(now = Date.now()): string {
+  return `touchbase-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+function describePath(path: PropertyKey[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+}
+
+/** Reads and checks a backup file; throws a BackupError naming the problem. */
+export async function parseBackup(text: string): Promise<Backup> {
+  if (typeof text !== 'string' || text.trim() === '') throw new BackupError('The file is empty.');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const t = text.trim();
+    if (t.startsWith('{') && !t.endsWith('}')) {
+      throw new BackupError('The file is cut short (truncated): it was not completely saved or copied.');
+    }
+    throw new BackupError('The file is not a backup: it is not JSON.');
+  }
+  if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw new BackupError('The file is not a Touchbase backup.');
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    throw new BackupError(
+      `The backup was made by a newer version of Touchbase (backup format ${version}); update the extension to restore it.`,
+    );
+  }
+  const parsed = backupSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BackupError(`The backup is damaged: ${describePath(issue.path)}: ${issue.message}.`);
+  }
+  const b = parsed.data;
+  for (const k of ['clients', 'touchpoints', 'templates', 'settings'] as const) {
+    if (b.counts[k] !== b.data[k].length) {
+      throw new BackupError(`The backup is damaged: it should hold ${b.counts[k]} ${k} but holds ${b.data[k].length}.`);
+    }
+  }
+  if ((await sha256Hex(canonicalJson(b.data))) !== b.checksum) {
+    throw new BackupError('The backup is damaged: its checksum does not match its contents (the file was changed).');
+  }
+  return b;
+}
+
+export type RestoreMode = 'replace' | 'merge';
+
+export interface RestorePlan {
+  mode: RestoreMode;
+  clients: { total: number; new: number; existing: number };
+  touchpoints: { total: number; new: number; duplicate: number };
+  templates: { total: number; new: number; existing: number };
+  /** what is in the database now and would be removed (replace only) */
+  removed: { clients: number; touchpoints: number };
+}
+
+async function matchClients(data: BackupData): Promise<Map<number, number | undefined>> {
+  const map = new Map<number, number | undefined>();
+  for (const c of data.clients) {
+    const existing = await db.clients.where('emails').anyOf(c.emails).first();
+    map.set(c.id, existing?.id);
+  }
+  return map;
+}
+
+const tpKey = (t: Pick<Touchpoint, 'clientId' | 'kind' | 'at'>) => `${t.clientId}|${t.kind}|${t.at}`;
+
+async function isDuplicate(t: BackupData['touchpoints'][number], clientId: number | undefined): Promise<boolean> {
+  if (clientId === undefined) return false;
+  if (t.messageKey && (await db.touchpoints.where('messageKey').equals(t.messageKey).count())) return true;
+  return (await db.touchpoints.where('[clientId+at]').equals([clientId, t.at]).filter((x) => x.kind === t.kind).count()) > 0;
+}
+
+export async function planRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
+  const d = backup.data;
+  return db.transaction('r', db.clients, db.touchpoints, db.templates, async () => {
+    if (mode === 'replace') {
+      return {
+        mode,
+        clients: { total: d.clients.length, new: d.clients.length, existing: 0 },
+        touchpoints: { total: d.touchpoints.length, new: d.touchpoints.length, duplicate: 0 },
+        templates: { total: d.templates.length, new: d.templates.length, existing: 0 },
+        removed: { clients: await db.clients.count(), touchpoints: await db.touchpoints.count() },
+      };
+    }
+    const matched = await matchClients(d);
+    let dup = 0;
+    for (const t of d.touchpoints) if (await isDuplicate(t, matched.get(t.clientId))) dup++;
+    const existingTemplates = await templateMatcher();
+    const tplExisting = d.templates.filter((t) => existingTemplates(t)).length;
+    const existing = [...matched.values()].filter((v) => v !== undefined).length;
+    return {
+      mode,
+      clients: { total: d.clients.length, new: d.clients.length - existing, existing },
+      touchpoints: { total: d.touchpoints.length, new: d.touchpoints.length - dup, duplicate: dup },
+      templates: { total: d.templates.length, new: d.templates.length - tplExisting, existing: tplExisting },
+      removed: { clients: 0, touchpoints: 0 },
+    };
+  });
+}
+
+async function templateMatcher() {
+  const all = await db.templates.toArray();
+  const keys = new Set(all.map((t) => t.builtInKey).filter(Boolean));
+  const names = new Set(all.map((t) => t.name));
+  return (t: Pick<Template, 'builtInKey' | 'name'>) => (t.builtInKey ? keys.has(t.builtInKey) : names.has(t.name));
+}
+
+/** Writes a checked backup in one transaction; nothing is written if anything fails. */
+export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Date.now()): Promise<RestorePlan> {
+  const plan = await planRestore(backup, mode);
+  const d = backup.data;
+  await db.transaction('rw', db.clients, db.touchpoints, db.templates, db.settings, async () => {
+    if (mode === 'replace') {
+      await Promise.all([db.clients.clear(), db.touchpoints.clear(), db.templates.clear(), db.settings.clear()]);
+      await db.settings.bulkPut(d.settings);
+      await db.touchpoints.bulkPut(d.touchpoints as Touchpoint[]);
+      await db.templates.bulkPut(d.templates as Template[]);
+      const settings = await getSettings();
+      for (const c of d.clients) await db.clients.put(await withDerived(c as Client, settings));
+      return;
+    }
+    const settings = await getSettings();
+    const matched = await matchClients(d);
+    const idMap = new Map<number, number>();
+    for (const c of d.clients) {
+      const existing = matched.get(c.id);
+      if (existing !== undefined) {
+        idMap.set(c.id, existing);
+        // the same person: keep the record here, add the addresses and tags it lacked
+        const cur = (await db.clients.get(existing))!;
+        const free: string[] = [];
+        for (const e of c.emails) {
+          const owner = await db.clients.where('emails').equals(e).first();
+          if (!owner) free.push(e);
+        }
+        const tags = [...new Set([...cur.tags, ...c.tags])];
+        if (free.length || tags.length !== cur.tags.length) {
+          await db.clients.put({ ...cur, emails: [...cur.emails, ...free], tags });
+        }
+        continue;
+      }
+      const { id: _old, ...rest } = c;
+      idMap.set(c.id, await db.clients.add(rest as Client));
+    }
+    const touched = new Set<number>(idMap.values());
+    const seen = new Set<string>();
+    for (const t of d.touchpoints) {
+      const clientId = idMap.get(t.clientId)!;
+      if (await isDuplicate(t, matched.get(t.clientId))) continue;
+      const key = tpKey({ ...t, clientId } as Touchpoint);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { id: _old, ...rest } = t;
+      await db.touchpoints.add({ ...rest, clientId } as Touchpoint);
+    }
+    const exists = await templateMatcher();
+    for (const t of d.templates) {
+      if (exists(t)) continue;
+      const { id: _old, ...rest } = t;
+      await db.templates.add(rest as Template);
+    }
+    for (const id of touched) await recomputeClient(id, settings, now);
+  });
+  return plan;
+}

@@ -1,0 +1,134 @@
+/**
+ * The backup file's shape, checked whole before anything is restored. Strict: an unknown
+ * field, a wrong type, an address that is not one, a touchpoint pointing at a client that
+ * is not in the file: each is refused with the path of the field ("clients[3].emails[0]").
+ */
+import { z } from 'zod';
+import { normalizeEmail } from '../mail/address';
+import { STAGES, TOUCH_KINDS } from '../db/types';
+
+export const BACKUP_FORMAT = 'touchbase-backup';
+export const BACKUP_VERSION = 1;
+
+const time = z.number().finite().min(-62135596800000).max(253402300799999);
+const id = z.number().int().positive();
+const text = (max: number) => z.string().max(max);
+const email = z
+  .string()
+  .max(254)
+  .refine((s) => normalizeEmail(s) === s, 'not an email address');
+
+const stage = z.enum(STAGES as unknown as [string, ...string[]]);
+
+export const clientSchema = z.strictObject({
+  id,
+  name: text(200),
+  emails: z.array(email).min(1).max(50),
+  company: text(200).optional(),
+  domain: text(253).optional(),
+  stageOverride: stage.optional(),
+  tags: z.array(text(40)).max(50),
+  cadenceDays: z.number().int().min(1).max(3650).optional(),
+  keyAccount: z.boolean().optional(),
+  importantDates: z
+    .array(
+      z.strictObject({
+        label: text(60),
+        month: z.number().int().min(1).max(12),
+        day: z.number().int().min(1).max(31),
+        year: z.number().int().min(1900).max(2200).optional(),
+      }),
+    )
+    .max(20),
+  notes: text(20000),
+  snoozedUntil: time.optional(),
+  stage,
+  saleCount: z.number().int().min(0),
+  lifetimeValue: z.number().finite().min(0),
+  lastContactAt: time.optional(),
+  nextDueAt: time.optional(),
+  awaitingReplySince: time.optional(),
+  createdAt: time,
+  updatedAt: time,
+});
+
+export const touchpointSchema = z.strictObject({
+  id,
+  clientId: id,
+  at: time,
+  kind: z.enum(TOUCH_KINDS as unknown as [string, ...string[]]),
+  source: z.enum(['detected', 'manual', 'template']),
+  subject: text(500).optional(),
+  summary: text(5000).optional(),
+  amount: z.number().finite().min(0).optional(),
+  threadKey: text(600).optional(),
+  messageKey: text(600).optional(),
+  templateId: id.optional(),
+  createdAt: time,
+});
+
+export const templateSchema = z.strictObject({
+  id,
+  name: text(120),
+  category: text(60),
+  subject: text(300),
+  body: text(10000),
+  stages: z.array(stage),
+  situations: z.array(text(40)),
+  builtIn: z.boolean(),
+  builtInKey: text(60).optional(),
+  updatedAt: time.optional(),
+});
+
+export const settingsRowSchema = z.strictObject({ key: text(40), value: z.record(z.string(), z.unknown()) });
+
+export const dataSchema = z
+  .strictObject({
+    clients: z.array(clientSchema).max(200_000),
+    touchpoints: z.array(touchpointSchema).max(5_000_000),
+    templates: z.array(templateSchema).max(10_000),
+    settings: z.array(settingsRowSchema).max(100),
+  })
+  .superRefine((d, ctx) => {
+    const clientIds = new Set<number>();
+    const emails = new Map<string, number>();
+    d.clients.forEach((c, i) => {
+      if (clientIds.has(c.id)) ctx.addIssue({ code: 'custom', path: ['clients', i, 'id'], message: 'duplicate id' });
+      clientIds.add(c.id);
+      c.emails.forEach((e, j) => {
+        if (emails.has(e)) ctx.addIssue({ code: 'custom', path: ['clients', i, 'emails', j], message: `${e} belongs to two clients` });
+        emails.set(e, c.id);
+      });
+    });
+    const tpIds = new Set<number>();
+    const keys = new Set<string>();
+    d.touchpoints.forEach((t, i) => {
+      if (!clientIds.has(t.clientId)) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'clientId'], message: 'no such client in the file' });
+      if (tpIds.has(t.id)) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'id'], message: 'duplicate id' });
+      tpIds.add(t.id);
+      if (t.kind === 'sale' && t.amount === undefined) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'amount'], message: 'a sale needs an amount' });
+      if (t.kind !== 'sale' && t.amount !== undefined) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'amount'], message: 'only a sale has an amount' });
+      if (t.messageKey) {
+        if (keys.has(t.messageKey)) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'messageKey'], message: 'duplicate message key' });
+        keys.add(t.messageKey);
+      }
+    });
+  });
+
+export const backupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number().int(),
+  schemaVersion: z.number().int().positive(),
+  exportedAt: z.string().max(40),
+  counts: z.strictObject({
+    clients: z.number().int().min(0),
+    touchpoints: z.number().int().min(0),
+    templates: z.number().int().min(0),
+    settings: z.number().int().min(0),
+  }),
+  checksum: z.string().regex(/^[0-9a-f]{64}$/),
+  data: dataSchema,
+});
+
+export type BackupData = z.infer<typeof dataSchema>;
+export type Backup = z.infer<typeof backupSchema>;
