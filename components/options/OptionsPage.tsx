@@ -6,12 +6,14 @@ import './options.css';
 import { SettingsSection } from './SettingsSection';
 import { TemplateEditor } from './TemplateEditor';
 import { SampleDataSection } from './SampleDataSection';
+import { BackupSection } from './BackupSection';
 
 export function OptionsPage() {
   return (
     <main className="options">
       <h1>Touchbase settings</h1>
       <SampleDataSection />
+      <BackupSection />
       <SettingsSection />
       <TemplateEditor />
     </main>

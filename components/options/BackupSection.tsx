@@ -1,0 +1,156 @@
+/**
+ * Backup and restore on the options page. Export writes one file with everything;
+ * restore reads a file, checks all of it, shows what it would do (counts, new versus
+ * existing) and only then replaces or merges, in one transaction.
+ */
+import { useRef, useState } from 'react';
+import { formatDistanceStrict } from 'date-fns';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  backupFileName, exportBackup, parseBackup, planRestore, restoreBackup, type RestoreMode, type RestorePlan,
+} from '@/lib/backup/backup';
+import type { Backup } from '@/lib/backup/schema';
+import { useSettings } from '@/lib/queries-settings';
+import { sendToBackground } from '@/lib/queries';
+import { DB_QUERY_ROOT } from '@/lib/query-client';
+
+type Pending = { backup: Backup; fileName: string; replace: RestorePlan; merge: RestorePlan };
+
+function download(name: string, text: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function BackupSection() {
+  const { data: settings } = useSettings();
+  const qc = useQueryClient();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const last = settings?.lastBackupAt;
+
+  const doExport = async () => {
+    setBusy(true);
+    try {
+      const b = await exportBackup();
+      download(backupFileName(), JSON.stringify(b, null, 1));
+      setMessage({ kind: 'ok', text: `Backup saved: ${b.counts.clients} clients, ${b.counts.touchpoints} touchpoints.` });
+      await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
+    } catch (e) {
+      setMessage({ kind: 'error', text: `The backup failed: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onFile = async (file: File | undefined) => {
+    setPending(null);
+    setMessage(null);
+    if (!file) return;
+    try {
+      if (file.size > 200 * 1024 * 1024) throw new Error('The file is too large to be a Touchbase backup.');
+      const backup = await parseBackup(await file.text());
+      setPending({
+        backup,
+        fileName: file.name,
+        replace: await planRestore(backup, 'replace'),
+        merge: await planRestore(backup, 'merge'),
+      });
+    } catch (e) {
+      setMessage({ kind: 'error', text: `${file.name}: ${e instanceof Error ? e.message : String(e)} Nothing was changed.` });
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const restore = async (mode: RestoreMode) => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      const plan = await restoreBackup(pending.backup, mode);
+      setPending(null);
+      setMessage({
+        kind: 'ok',
+        text:
+          mode === 'replace'
+            ? `Restored: ${plan.clients.total} clients and ${plan.touchpoints.total} touchpoints.`
+            : `Merged: ${plan.clients.new} new clients, ${plan.touchpoints.new} new touchpoints.`,
+      });
+      await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
+      void sendToBackground({ type: 'badge:refresh' });
+    } catch (e) {
+      setMessage({ kind: 'error', text: `The restore failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="backup-heading" className="options-section">
+      <h2 id="backup-heading">Backup</h2>
+      <p data-testid="last-backup">
+        {last ? `Last backup: ${formatDistanceStrict(last, Date.now())} ago (${new Date(last).toLocaleDateString()}).` : 'Never backed up.'}{' '}
+        <span className="muted">Your clients live only in this browser: keep a copy somewhere safe.</span>
+      </p>
+      <div className="row">
+        <button type="button" onClick={() => void doExport()} disabled={busy}>
+          Export backup
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>
+          Restore backup
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          aria-label="Backup file to restore"
+          hidden
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
+      </div>
+      {pending ? (
+        <div className="plan" role="region" aria-label="What the restore will do">
+          <p>
+            <strong>{pending.fileName}</strong>, made {new Date(pending.backup.exportedAt).toLocaleString()}:{' '}
+            {pending.backup.counts.clients} clients, {pending.backup.counts.touchpoints} touchpoints,{' '}
+            {pending.backup.counts.templates} templates.
+          </p>
+          <ul>
+            <li>
+              <strong>Replace</strong>: your current {pending.replace.removed.clients} clients and{' '}
+              {pending.replace.removed.touchpoints} touchpoints are replaced by the backup’s.
+            </li>
+            <li>
+              <strong>Merge</strong>: {pending.merge.clients.new} new clients, {pending.merge.clients.existing} already here
+              (matched by address); {pending.merge.touchpoints.new} new touchpoints, {pending.merge.touchpoints.duplicate}{' '}
+              already here.
+            </li>
+          </ul>
+          <div className="row">
+            <button type="button" onClick={() => void restore('replace')} disabled={busy}>
+              Replace everything
+            </button>
+            <button type="button" onClick={() => void restore('merge')} disabled={busy}>
+              Merge
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {message ? (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'}>
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Backup in the real browser: export a database with data, clear it, restore the file
+ * through the file chooser and find everything back; a broken file shows an error and
+ * the data stays.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, type Harness } from './harness';
+
+let h: Harness;
+let dir: string;
+beforeAll(async () => {
+  h = await launch();
+  dir = mkdtempSync(join(tmpdir(), 'touchbase-backup-'));
+});
+afterAll(async () => {
+  await h?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const counts = (page: import('playwright-core').Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ clients: number; touchpoints: number }>((ok, fail) => {
+        const req = indexedDB.open('touchbase');
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['clients', 'touchpoints']);
+          const c = tx.objectStore('clients').count();
+          const t = tx.objectStore('touchpoints').count();
+          tx.oncomplete = () => {
+            ok({ clients: c.result, touchpoints: t.result });
+            req.result.close();
+          };
+        };
+        req.onerror = () => fail(req.error);
+      }),
+  );
+
+describe('backup and restore in Chromium', () => {
+  it('exports, clears, restores, and refuses a broken file without losing data', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await page.getByRole('button', { name: 'Load sample data' }).click();
+    await expect.poll(() => counts(page)).toEqual({ clients: 8, touchpoints: expect.any(Number) });
+    const seeded = await counts(page);
+    expect(await page.getByTestId('last-backup').textContent()).toContain('Never backed up.');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export backup' }).click(),
+    ]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^touchbase-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(readFileSync(file, 'utf8')).counts.clients).toBe(8);
+    await expect.poll(() => page.getByTestId('last-backup').textContent()).toContain('Last backup:');
+
+    // clear every client and touchpoint
+    await page.evaluate(
+      () =>
+        new Promise<void>((ok) => {
+          const req = indexedDB.open('touchbase');
+          req.onsuccess = () => {
+            const tx = req.result.transaction(['clients', 'touchpoints'], 'readwrite');
+            tx.objectStore('clients').clear();
+            tx.objectStore('touchpoints').clear();
+            tx.oncomplete = () => {
+              req.result.close();
+              ok();
+            };
+          };
+        }),
+    );
+    expect(await counts(page)).toEqual({ clients: 0, touchpoints: 0 });
+    await page.reload();
+
+    await page.getByLabel('Backup file to restore').setInputFiles(file);
+    const plan = page.getByRole('region', { name: 'What the restore will do' });
+    await expect.poll(() => plan.textContent()).toContain('8 clients');
+    await page.getByRole('button', { name: 'Replace everything' }).click();
+    const backupSection = page.getByRole('region', { name: 'Backup' });
+    await expect.poll(() => backupSection.getByRole('status').textContent()).toContain('Restored: 8 clients');
+    expect(await counts(page)).toEqual(seeded);
+
+    // a truncated file: a clear error naming the problem, and the data stays
+    const broken = join(dir, 'broken.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(broken, text.slice(0, Math.floor(text.length / 3)));
+    await page.getByLabel('Backup file to restore').setInputFiles(broken);
+    await expect.poll(() => backupSection.getByRole('alert').textContent()).toMatch(/broken\.json: The file is cut short \(truncated\).*Nothing was changed\./);
+    expect(await counts(page)).toEqual(seeded);
+    await page.close();
+  });
+});
