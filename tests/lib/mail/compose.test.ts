@@ -1,63 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { findReplyBox, insertIntoReply } from '@/lib/mail/compose';
+import { insertReplyText } from '@/lib/mail/compose';
+import { GMAIL } from '@/lib/mail/gmail-selectors';
+import { OUTLOOK } from '@/lib/mail/outlook-selectors';
 
-function page(html: string): Document {
+function page(html: string) {
   document.body.innerHTML = html; // test fixture markup, not page data
-  return document;
+  (document.activeElement as HTMLElement | null)?.blur?.();
 }
 
-describe('findReplyBox', () => {
-  it('finds the visible Gmail reply box by attributes, not labels', () => {
-    const doc = page(`
+describe('insertReplyText', () => {
+  it('uses the visible Gmail reply box (found by attributes), never the hidden earlier one', () => {
+    page(`
       <div style="display:none"><div contenteditable="true" g_editable="true" role="textbox" id="old"></div></div>
       <div role="main"><div contenteditable="true" g_editable="true" role="textbox" aria-label="Nachrichtentext" id="box"></div></div>`);
-    expect(findReplyBox(doc, 'gmail')?.id).toBe('box');
+    expect(insertReplyText('Hallo Dana', GMAIL.replyBox)).toEqual({ ok: true });
+    expect(document.getElementById('box')!.textContent).toBe('Hallo Dana');
+    expect(document.getElementById('old')!.textContent).toBe('');
   });
-  it('finds the Outlook reply box', () => {
-    const doc = page('<div contenteditable="true" role="textbox" aria-multiline="true" id="ol"></div>');
-    expect(findReplyBox(doc, 'outlook')?.id).toBe('ol');
-  });
-  it('returns null when there is no reply box', () => {
-    expect(findReplyBox(page('<div role="main"><p>Just reading</p></div>'), 'gmail')).toBeNull();
-  });
-});
 
-describe('insertIntoReply', () => {
+  it('finds the Outlook reply box', () => {
+    page('<div contenteditable="true" role="textbox" aria-multiline="true" id="ol"></div>');
+    expect(insertReplyText('Hi Lee', OUTLOOK.replyBox)).toEqual({ ok: true });
+    expect(document.getElementById('ol')!.textContent).toBe('Hi Lee');
+  });
+
   it('inserts plain text with line breaks at the cursor, markup kept as text', () => {
-    const doc = page('<div contenteditable="true" g_editable="true" role="textbox" id="box">Before</div>');
-    const box = doc.getElementById('box')!;
-    const range = doc.createRange();
+    page('<div contenteditable="true" g_editable="true" role="textbox" id="box">Before</div>');
+    const box = document.getElementById('box')!;
+    const range = document.createRange();
     range.setStart(box.firstChild!, 6);
-    range.collapse(true);
-    doc.getSelection()!.removeAllRanges();
-    doc.getSelection()!.addRange(range);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
     let inputs = 0;
     box.addEventListener('input', () => inputs++);
-    expect(insertIntoReply(doc, 'gmail', ' Hi Dana,\n<b>how</b> am I doing?')).toEqual({ ok: true });
+    expect(insertReplyText(' Hi Dana,\n<b>how</b> am I doing?', GMAIL.replyBox)).toEqual({ ok: true });
     expect(box.textContent).toBe('Before Hi Dana,<b>how</b> am I doing?');
     expect(box.querySelectorAll('br')).toHaveLength(1);
     expect(box.querySelector('b')).toBeNull();
     expect(inputs).toBe(1);
   });
-  it('says so when there is no reply box', () => {
-    expect(insertIntoReply(page('<p>nothing</p>'), 'outlook', 'x')).toEqual({ ok: false, error: 'no-reply-box' });
+
+  it('says so when there is no reply box, and refuses bad input', () => {
+    page('<div role="main"><p>Just reading</p></div>');
+    expect(insertReplyText('x', GMAIL.replyBox)).toEqual({ ok: false, error: 'no-reply-box' });
+    expect(insertReplyText('', GMAIL.replyBox)).toEqual({ ok: false, error: 'bad-input' });
+    expect(insertReplyText('x'.repeat(10_001), GMAIL.replyBox)).toEqual({ ok: false, error: 'bad-input' });
+    expect(insertReplyText({ html: '<b>' }, GMAIL.replyBox)).toEqual({ ok: false, error: 'bad-input' });
   });
 });
 
-import { parseComposeInsert } from '@/lib/mail/compose';
-
-describe('parseComposeInsert', () => {
-  it('accepts exactly a compose:insert with text', () => {
-    expect(parseComposeInsert({ type: 'compose:insert', text: 'Hi' })).toEqual({ type: 'compose:insert', text: 'Hi' });
+describe('insertReplyText as an injected function', () => {
+  it('uses nothing outside itself (executeScript sends only its source)', () => {
+    page('<div contenteditable="true" role="textbox" aria-multiline="true" id="ol"></div>');
+    // rebuild the function from its source alone, as the browser does when injecting it
+    const isolated = new Function(`return (${insertReplyText.toString()})`)() as typeof insertReplyText;
+    expect(isolated('Hi Lee', [...OUTLOOK.replyBox])).toEqual({ ok: true });
+    expect(document.getElementById('ol')!.textContent).toBe('Hi Lee');
   });
-  it.each([
-    ['another type', { type: 'thread:get', text: 'x' }],
-    ['an extra field', { type: 'compose:insert', text: 'x', html: '<b>' }],
-    ['no text', { type: 'compose:insert' }],
-    ['empty text', { type: 'compose:insert', text: '' }],
-    ['text that is not a string', { type: 'compose:insert', text: 42 }],
-    ['oversized text', { type: 'compose:insert', text: 'x'.repeat(10_001) }],
-    ['not an object', 'compose:insert'],
-    ['null', null],
-  ])('refuses %s', (_, raw) => expect(parseComposeInsert(raw)).toBeNull());
 });

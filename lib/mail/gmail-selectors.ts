@@ -1,0 +1,101 @@
+/**
+ * Every selector Touchbase uses on Gmail (mail.google.com), in one place.
+ *
+ * Each lookup is a chain of fallbacks tried in order, named by its key (`GMAIL.subject`
+ * reports as `gmail.subject` in diagnostics): attributes (`email`, `data-*`,
+ * `role`, `aria-*`) first, Google's minified class names after them, never translated text.
+ * The facts come from ../shared/mail-dom.md (what InboxSDK, gmail.js, Mailvelope, FlowCrypt
+ * and Briskine rely on); the comment on each chain names the layout and the fixture under
+ * tests/fixtures/gmail/ that shows it. When Gmail changes, this is the file to edit.
+ */
+export const GMAIL = {
+  /**
+   * The mail view. Gmail keeps earlier views in the page, hidden, so there may be several:
+   * the reader takes the visible ones. Every fixture; the real 2014 inbox has
+   * `div.BltHke[role=main]`. The class fallbacks (`.nH.bkK`, the view column, and `div.aeF`
+   * around the views) are not in mail-dom.md: the current layout as other extensions use it.
+   */
+  main: ['[role="main"]', 'div.nH.bkK', 'div.aeF'],
+
+  /**
+   * The subject heading of the open thread, which also carries the thread id. `h2.hP`
+   * inside `.ha` in every layout; the id attributes first (all thread-*.html fixtures).
+   */
+  subject: ['h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]', 'h2.hP', '.ha h2'],
+
+  /** the thread id on the subject: newer `thread-f:<decimal>`, then the legacy hex id */
+  threadIdAttributes: ['data-thread-perm-id', 'data-legacy-thread-id'],
+
+  /**
+   * The element holding one whole thread (subject and messages): `.nH.a98.iY` in the
+   * default layout, `.if` inside it, `table.Bs > tr` in older ones (the parser adds `tbody`), `.ao9` around the
+   * preview pane of split mode. Hidden earlier threads are separate containers
+   * (thread-hidden-earlier.html).
+   */
+  thread: ['.nH.a98.iY', 'div.if', 'table.Bs > tbody > tr', '.ao9'],
+
+  /**
+   * One message of the thread: `[role=listitem]` in the `[role=list]`; expanded ones have
+   * class `h7`, collapsed ones `kv`; failing the roles, the elements carrying a message id.
+   * Expanded, collapsed and folded items in thread-basic-en-us.html.
+   */
+  message: ['[role="listitem"]', '.h7, .kv, .kQ', '[data-message-id]', '[data-legacy-message-id]'],
+
+  /** an expanded message: `div.adn.ads` inside `.h7` (collapsed: `div.adf.ads` inside `.kv`) */
+  expanded: '.h7, .adn',
+
+  /**
+   * "N older messages": messages folded into one bar (`kQ`, its count in `kx`). They carry
+   * no sender and are skipped, never invented (thread-basic-en-us.html, thread-25.html).
+   */
+  folded: '.kQ, .kx',
+
+  /** message ids, on the item or on `div.adn`/`div.adf` inside it: `#msg-f:<decimal>`, then legacy hex */
+  messageIdAttributes: ['data-message-id', 'data-legacy-message-id'],
+
+  /**
+   * The sender of a message: `span.gD[email][name]` (also `data-hovercard-id`), in `h3.iw`
+   * when expanded and in `td.gF` when collapsed (every thread fixture); then any element with
+   * a hovercard id that is not a recipient (`notSender`).
+   */
+  sender: ['span.gD[email]', 'h3.iw [email]', 'td.gF [email]', '[data-hovercard-id]'],
+
+  /** recipients are never the sender: a sender candidate inside these is skipped */
+  notSender: 'span.hb, .g2',
+
+  /** `span.go` beside the sender shows `<address>`; the last resort for the sender's address */
+  senderAddress: ['h3.iw span.go', 'span.go'],
+
+  /**
+   * Recipients, expanded messages only: `span.hb span.g2[email][name]`. The user appears
+   * under a translated name ("me", "я", "我"): people are matched by address only
+   * (thread-group-ru.html).
+   */
+  recipients: ['span.hb [email]', 'span.g2[email]', 'span.hb [data-hovercard-id]'],
+
+  /**
+   * The date: `span.g3` with a `title` such as `Thu, Aug 7, 2025, 9:14 AM`; the visible text
+   * may add "(8 days ago)". Collapsed rows keep it in `td.gH`. Every thread fixture.
+   */
+  date: ['span.g3[title]', 'span.g3', 'td.gH [title]'],
+
+  /**
+   * The message body: sender-controlled HTML, so no lookup above may take an element from
+   * inside it (a mail could carry a fake `span.gD[email]`).
+   */
+  body: '.a3s, .ii.gt, [role="document"]',
+
+  /**
+   * The account button, `aria-label` like `Google Account: Name (address)` (translated
+   * prefix; the address in parentheses). Its link goes to accounts.google.com in the live
+   * page; the fixtures have `a.gb_d` (thread-basic-en-us.html) or none (thread-unknown-self-zh.html).
+   */
+  account: ['a[href*="accounts.google.com"][aria-label*="@"]', '[role="banner"] [aria-label*="@"]', '[class^="gb_"][aria-label*="@"]'],
+
+  /**
+   * The reply or compose box: contenteditable with `g_editable` (Gmail's own marker), then
+   * any contenteditable textbox (its aria-label is translated, so never matched).
+   * tests/fixtures/e2e/gmail-reply.html.
+   */
+  replyBox: ['div[contenteditable="true"][g_editable="true"]', 'div[contenteditable="true"][role="textbox"]'],
+} as const;

@@ -1,0 +1,89 @@
+/**
+ * Every selector Touchbase uses on Outlook on the web (outlook.live.com, outlook.office.com,
+ * outlook.office365.com, outlook.cloud.microsoft), in one place.
+ *
+ * Each lookup is a chain of fallbacks tried in order, named by its key (`OUTLOOK.subject`
+ * reports as `outlook.subject` in diagnostics): ids, `data-*`, `role` and
+ * `aria-*` attributes first, Microsoft's minified class names after them, never translated
+ * text (aria-label *values* such as "Email message" or "From:" are translated, so only their
+ * presence is used). The facts come from ../shared/mail-dom.md; the comment on each chain
+ * names the fixture under tests/fixtures/outlook/ that shows it. When Outlook changes, this
+ * is the file to edit.
+ */
+export const OUTLOOK = {
+  /**
+   * The reading pane: `#ConversationReadingPaneContainer`, or the `[role=main]` section
+   * `MailReadCompose` (reading-pane-app-section-ru.html has only the latter); last the
+   * `#ReadingPaneContainerId` of older Outlook versions (not in mail-dom.md, no fixture).
+   */
+  readingPane: ['#ConversationReadingPaneContainer', '[data-app-section="MailReadCompose"]', '#ReadingPaneContainerId'],
+
+  /** the conversation inside the reading pane (every thread fixture) */
+  conversation: ['[data-app-section="ConversationContainer"]'],
+
+  /**
+   * The subject: the first heading in the reading pane, often with the full text in `title`
+   * (thread-en-us.html); `h1, h2` without a role last. Headings inside a message body are
+   * not the subject (thread-en-us.html has one).
+   */
+  subject: ['[role="heading"][title]', '[role="heading"]', 'h1, h2'],
+
+  /**
+   * One message: an element with `aria-expanded` (true when expanded) and an `aria-label`
+   * ("Email message", translated: only its presence counts), class `aVla3`. Only
+   * candidates holding exactly one date or one sender count, the outermost of them
+   * (expanded and collapsed ones in thread-en-gb.html and reading-pane-app-section-ru.html;
+   * "More actions" buttons with aria-expanded in thread-en-us.html are not messages).
+   */
+  message: ['[aria-expanded][aria-label]', '.aVla3'],
+
+  /**
+   * The sender: a span whose `aria-label` starts with a translated "From:", class `o4zjZ`,
+   * its name in `span.OZZZK`; the address is found by pattern in its text, `title` and
+   * `aria-label` (thread-en-us.html: in the text; thread-de.html: in `title`).
+   */
+  sender: ['span.o4zjZ', 'span.OZZZK'],
+  /** the name part of the sender */
+  senderName: 'span.OZZZK',
+  /**
+   * Last resort for the sender: the first element of the message header whose `title` or
+   * `aria-label` holds an address (outside the recipients, the date and the body).
+   */
+  senderFallback: ['[title*="@"]', '[aria-label*="@"]'],
+
+  /**
+   * The recipient lines (To, Cc): text like "To: a@b.com" (translated), or names whose
+   * address is only in the element's `title` / `aria-label` (thread-en-gb.html has plain
+   * addresses, thread-en-us.html names with titles).
+   */
+  recipients: ['[data-testid="RecipientWell"]'],
+
+  /** the date: `Mon 8/4/2025 9:12 AM` (en-US), `Mo 04.08.2025 09:12` (de) ... (every fixture) */
+  date: ['[data-testid="SentReceivedSavedTime"]'],
+
+  /** the message body, sender-controlled HTML: nothing is taken from inside it */
+  body: '[role="document"], [id^="UniqueMessageBody"]',
+
+  /**
+   * The open conversation's row in the message list: `[role=option][aria-selected=true]`
+   * in `#MailList`, whose `data-convid` is the conversation id (thread-en-us.html).
+   */
+  selectedRow: ['#MailList [role="option"][aria-selected="true"][data-convid]', '[data-convid][aria-selected="true"]'],
+  threadIdAttribute: 'data-convid',
+
+  /**
+   * The user's own address: the folder-tree root `[id^=primaryMailboxRoot_]` (its `title`
+   * and `data-folder-name`, thread-en-us.html), the account button `#O365_MainLink_Me`
+   * (its `title`/`aria-label`, thread-de.html), and the account flyout's
+   * `#mectrl_currentAccount_secondary` (Microsoft's account control, present once opened;
+   * not in mail-dom.md).
+   */
+  self: ['[id^="primaryMailboxRoot_"]', '#O365_MainLink_Me', '#mectrl_currentAccount_secondary'],
+
+  /**
+   * The reply or compose box: a multi-line contenteditable textbox in the reading pane or
+   * the compose form (labels translated: matched by role and attributes only).
+   * tests/fixtures/e2e/outlook-reply.html.
+   */
+  replyBox: ['div[contenteditable="true"][role="textbox"][aria-multiline="true"]', 'div[contenteditable="true"][role="textbox"]'],
+} as const;

@@ -1,0 +1,124 @@
+/**
+ * Watching a mail page for the thread on screen to change, cheaply.
+ *
+ * Gmail and Outlook are single-page apps: a move to another thread fires `hashchange` or
+ * `popstate` most of the time, but views also swap without either. So the watcher listens to
+ * both events and also observes the mail root (the first visible match of `rootSelectors`,
+ * e.g. `[role=main]` or the reading pane; never `document.body`) with a MutationObserver.
+ * The mutation callback does no reading at all: it only (re)arms a debounce timer
+ * (`settleMs`, default 200 ms) that also has a maximum wait (1 s), so a burst of mutations
+ * gives one read after it settles and a steady stream still gives at most about one read a
+ * second. When the root element is replaced, hidden or missing, it is found again lazily:
+ * on every debounced tick and by a slow interval (every 2 s), never by observing the body.
+ * A snapshot is passed to `onChange` only when its serialized form differs from the last one
+ * passed. Everything runs inside try/catch (nothing is ever thrown into the page), and all
+ * listeners, timers and the observer stop when `signal` aborts.
+ */
+import { isHidden } from './dom';
+import type { ThreadSnapshot } from './types';
+
+export interface WatchThreadOptions {
+  doc: Document;
+  win: Window;
+  read: (doc: Document) => { snapshot: ThreadSnapshot | null; diagnostics: string[] };
+  /** may return a promise: when it rejects, the same snapshot is passed again at the next read */
+  onChange: (snapshot: ThreadSnapshot | null, diagnostics: string[]) => void | Promise<unknown>;
+  signal: AbortSignal;
+  /** where to find the mail root, first visible match wins */
+  rootSelectors: string[];
+  /** quiet time before a read, default 200 ms */
+  settleMs?: number;
+  /** the longest a read waits while mutations keep coming, default 1000 ms */
+  maxWaitMs?: number;
+  /** how often to check that the root is still the one on screen, default 2000 ms */
+  rootCheckMs?: number;
+}
+
+/** attributes whose change can change what the readers see (no `class`: it flickers on hover) */
+const ATTRIBUTES = ['style', 'hidden', 'aria-expanded', 'aria-selected', 'title', 'email'];
+
+export function watchThread(opts: WatchThreadOptions): void {
+  try {
+    start(opts);
+  } catch {
+    /* never throw into the page */
+  }
+}
+
+function start(opts: WatchThreadOptions): void {
+  const { doc, win, signal } = opts;
+  if (signal.aborted) return;
+  const settleMs = opts.settleMs ?? 200;
+  const maxWaitMs = opts.maxWaitMs ?? 1000;
+
+  let root: Element | null | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let burstStart: number | undefined;
+  /** the serialized snapshot last passed to onChange; undefined before the first */
+  let lastSent: string | undefined;
+  const observer = new MutationObserver(() => schedule());
+
+  /** finds the root again when it is gone or hidden; true when it changed */
+  function ensureRoot(): boolean {
+    if (root?.isConnected && !isHidden(root)) return false;
+    let next: Element | undefined;
+    for (const sel of opts.rootSelectors) next ??= [...doc.querySelectorAll(sel)].find((el) => !isHidden(el));
+    if (next === root) return false;
+    observer.disconnect();
+    root = next;
+    if (root) observer.observe(root, { subtree: true, childList: true, characterData: true, attributeFilter: ATTRIBUTES });
+    return true;
+  }
+
+  function schedule(): void {
+    if (signal.aborted) return;
+    const now = Date.now();
+    burstStart ??= now;
+    clearTimeout(timer);
+    timer = setTimeout(tick, Math.max(0, Math.min(settleMs, burstStart + maxWaitMs - now)));
+  }
+
+  function tick(): void {
+    burstStart = undefined;
+    if (signal.aborted) return;
+    try {
+      ensureRoot();
+      const { snapshot, diagnostics } = opts.read(doc);
+      const key = JSON.stringify(snapshot);
+      if (key === lastSent) return;
+      lastSent = key;
+      const forget = () => {
+        if (lastSent === key) lastSent = undefined;
+      };
+      try {
+        Promise.resolve(opts.onChange(snapshot, diagnostics)).catch(forget);
+      } catch {
+        forget();
+      }
+    } catch {
+      /* a failed read: try again at the next change */
+    }
+  }
+
+  const onNavigate = () => schedule();
+  win.addEventListener('hashchange', onNavigate);
+  win.addEventListener('popstate', onNavigate);
+  const interval = setInterval(() => {
+    try {
+      if (ensureRoot()) schedule();
+    } catch {
+      /* next time */
+    }
+  }, opts.rootCheckMs ?? 2000);
+
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    clearInterval(interval);
+    observer.disconnect();
+    win.removeEventListener('hashchange', onNavigate);
+    win.removeEventListener('popstate', onNavigate);
+  });
+
+  ensureRoot();
+  schedule();
+}

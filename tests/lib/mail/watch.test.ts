@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ThreadSnapshot } from '@/lib/mail/types';
+import { watchThread } from '@/lib/mail/watch';
+
+/** a stand-in reader: the subject of the visible `[role=main]` heading */
+function makeReader() {
+  return vi.fn((doc: Document) => {
+    const main = [...doc.querySelectorAll('[role=main]')].find((m) => !(m as HTMLElement).hidden);
+    const h = main?.querySelector('h2');
+    const snapshot: ThreadSnapshot | null = h
+      ? { provider: 'gmail', subject: h.textContent ?? '', participants: [], messages: [] }
+      : null;
+    return { snapshot, diagnostics: h ? [] : ['test.subject: no match'] };
+  });
+}
+
+function setPage(subject: string | null) {
+  document.body.replaceChildren();
+  const main = document.createElement('div');
+  main.setAttribute('role', 'main');
+  if (subject !== null) {
+    const h = document.createElement('h2');
+    h.textContent = subject;
+    main.append(h);
+  }
+  document.body.append(main);
+  return main;
+}
+
+describe('watchThread', () => {
+  let ac: AbortController;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    ac = new AbortController();
+  });
+  afterEach(() => {
+    ac.abort();
+    vi.useRealTimers();
+    document.body.replaceChildren();
+  });
+
+  function start(read = makeReader(), onChange = vi.fn()) {
+    watchThread({ doc: document, win: window, read, onChange, signal: ac.signal, rootSelectors: ['[role=main]'] });
+    return { read, onChange };
+  }
+
+  it('reads once after settling and sends the first snapshot', async () => {
+    setPage('Renewal');
+    const { read, onChange } = start();
+    await vi.advanceTimersByTimeAsync(199);
+    expect(read).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0][0]).toMatchObject({ subject: 'Renewal' });
+    expect(onChange.mock.calls[0][1]).toEqual([]);
+  });
+
+  it('coalesces a burst of mutations into one read, and never reads inside the mutation callback', async () => {
+    const main = setPage('Renewal');
+    const { read, onChange } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    read.mockClear();
+    onChange.mockClear();
+    for (let i = 0; i < 8; i++) {
+      main.append(document.createElement('span'));
+      await vi.advanceTimersByTimeAsync(50);
+      expect(read).not.toHaveBeenCalled();
+    }
+    main.querySelector('h2')!.textContent = 'Order 4411';
+    await vi.advanceTimersByTimeAsync(199);
+    expect(read).toHaveBeenCalledTimes(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0][0]).toMatchObject({ subject: 'Order 4411' });
+  });
+
+  it('does not resend an identical snapshot', async () => {
+    const main = setPage('Renewal');
+    const { read, onChange } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    main.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(300);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(read).toHaveBeenCalledTimes(3);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('a steady stream of mutations still reads about once a second', async () => {
+    const main = setPage('Renewal');
+    const { read } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    read.mockClear();
+    for (let i = 0; i < 50; i++) {
+      main.setAttribute('title', String(i));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // 5 seconds of mutations every 100 ms: about five reads, not zero and not fifty
+    expect(read.mock.calls.length).toBeGreaterThanOrEqual(4);
+    expect(read.mock.calls.length).toBeLessThanOrEqual(6);
+  });
+
+  it('sends a changed thread after navigation events', async () => {
+    const main = setPage('Renewal');
+    const { onChange } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    const observerless = document.createElement('h2');
+    observerless.textContent = 'Invoice 2291';
+    // a change the observer cannot see (outside the root), announced by popstate
+    main.querySelector('h2')!.remove();
+    await vi.advanceTimersByTimeAsync(300);
+    main.append(observerless);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onChange.mock.calls.map((c) => c[0]?.subject ?? null)).toEqual(['Renewal', null, 'Invoice 2291']);
+    expect(onChange.mock.calls[1][1]).toEqual(['test.subject: no match']);
+  });
+
+  it('finds a replaced root again without observing the body', async () => {
+    setPage('Renewal');
+    const { onChange } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    // the app swaps its whole view: the observed root is gone
+    const fresh = setPage('Quote for Q3');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(onChange.mock.calls.map((c) => c[0]?.subject)).toEqual(['Renewal', 'Quote for Q3']);
+    // and the new root is observed
+    fresh.querySelector('h2')!.textContent = 'Quote for Q4';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onChange.mock.calls.map((c) => c[0]?.subject)).toEqual(['Renewal', 'Quote for Q3', 'Quote for Q4']);
+  });
+
+  it('moves to the visible root when the observed one is hidden', async () => {
+    const first = setPage('Old thread');
+    const second = document.createElement('div');
+    second.setAttribute('role', 'main');
+    second.hidden = true;
+    const h = document.createElement('h2');
+    h.textContent = 'New thread';
+    second.append(h);
+    document.body.append(second);
+    const { onChange } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    first.hidden = true;
+    second.hidden = false;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(onChange.mock.calls.map((c) => c[0]?.subject)).toEqual(['Old thread', 'New thread']);
+    second.querySelector('h2')!.textContent = 'New thread, edited';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onChange.mock.calls.at(-1)?.[0]?.subject).toBe('New thread, edited');
+  });
+
+  it('starts without a root and picks it up when it appears', async () => {
+    document.body.replaceChildren();
+    const { onChange } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onChange.mock.calls.map((c) => c[0])).toEqual([null]);
+    setPage('Late');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(onChange.mock.calls.map((c) => c[0]?.subject ?? null)).toEqual([null, 'Late']);
+  });
+
+  it('stops everything when the signal aborts', async () => {
+    const main = setPage('Renewal');
+    const { read, onChange } = start();
+    main.append(document.createElement('span'));
+    ac.abort();
+    main.querySelector('h2')!.textContent = 'Changed';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(read).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does nothing when the signal is already aborted', async () => {
+    setPage('Renewal');
+    ac.abort();
+    const { read } = start();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(read).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('never throws: a failing reader or onChange is contained, and a failed send is retried', async () => {
+    const main = setPage('Renewal');
+    const read = makeReader();
+    read.mockImplementationOnce(() => {
+      throw new Error('boom');
+    });
+    const onChange = vi
+      .fn()
+      .mockImplementationOnce(() => {
+        throw new Error('send failed');
+      })
+      .mockImplementationOnce(() => Promise.reject(new Error('no receiver')))
+      .mockImplementation(() => Promise.resolve());
+    start(read, onChange);
+    await vi.advanceTimersByTimeAsync(300); // the reader throws: nothing sent
+    expect(onChange).toHaveBeenCalledTimes(0);
+    main.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(300); // onChange throws
+    main.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(300); // onChange rejects
+    main.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(300); // the same snapshot again, since it never arrived
+    main.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(300); // delivered before: not resent
+    expect(onChange).toHaveBeenCalledTimes(3);
+    expect(onChange.mock.calls.every((c) => c[0]?.subject === 'Renewal')).toBe(true);
+  });
+});
