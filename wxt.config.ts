@@ -16,7 +16,8 @@ export default defineConfig({
     name: 'Touchbase',
     description:
       'Client retention beside your Gmail and Outlook threads: history, reply times, follow-ups. All data stays in your browser.',
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // scripting: to put a follow-up into the open reply box, only when the user asks
+    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: MAIL_HOSTS,
     action: { default_title: 'Touchbase: open the client sidebar' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

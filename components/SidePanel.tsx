@@ -12,6 +12,7 @@ import { usePanelStore } from '@/lib/store';
 import { DetectionProblem } from './panel/DetectionProblem';
 import { PersonView, outsideParticipants } from './panel/PersonView';
 import { TodayView } from './panel/TodayView';
+import { BackupReminder } from './panel/BackupReminder';
 
 /** The clock of the panel: statuses age while it stays open. */
 function useNow(intervalMs = 60_000): number {
@@ -39,6 +40,7 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
   const tabId = useFollowedTab(fixedTabId);
   const { thread, loading } = useTabThread(tabId);
   const { data: settings } = useSettings();
+  const { data: clientCount } = useClientCount();
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
   const { view, setView, selectedEmail, openClientId, manualEmail, openClient, resetForThread } = usePanelStore();
@@ -102,6 +104,7 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
           <DetectionProblem diagnostics={thread?.diagnostics ?? []} participants={outside} />
         )}
       </main>
+      {settings ? <BackupReminder settings={settings} clientCount={clientCount ?? 0} now={now} /> : null}
       <footer className="panel-footer">
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings & backup

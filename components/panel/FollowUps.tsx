@@ -8,6 +8,9 @@ import { useMemo, useState } from 'react';
 import type { Client, Settings, Template, Touchpoint } from '@/lib/db/types';
 import type { MailProvider } from '@/lib/mail/types';
 import { composeUrl } from '@/lib/mail/compose-url';
+import { insertReplyText, type InsertResult } from '@/lib/mail/compose';
+import { GMAIL } from '@/lib/mail/gmail-selectors';
+import { OUTLOOK } from '@/lib/mail/outlook-selectors';
 import { renderTemplate, situationsNow, suggestTemplates, valuesFor } from '@/lib/domain/templates';
 import { useTemplates } from '@/lib/queries-templates';
 import { sendToBackground } from '@/lib/queries';
@@ -60,12 +63,20 @@ export function FollowUps(p: FollowUpsProps) {
   const insert = async () => {
     if (!rendered || !chosen || p.tabId === null) return;
     try {
-      const reply = (await browser.tabs.sendMessage(p.tabId, { type: 'compose:insert', text: rendered.body.text })) as
-        | { ok: boolean; error?: string }
-        | undefined;
+      // injected on demand into the mail tab (host permission + scripting), so the
+      // content scripts that run all day do not carry this code
+      const chain = [...(p.provider === 'outlook' ? OUTLOOK : GMAIL).replyBox];
+      const [injection] = await browser.scripting.executeScript({
+        target: { tabId: p.tabId },
+        func: insertReplyText,
+        args: [rendered.body.text, chain],
+      });
+      const reply = injection?.result as InsertResult | undefined;
       if (reply?.ok) {
         await sendToBackground({ type: 'template:used', tabId: p.tabId, templateId: chosen.id! });
         setOutcome({ kind: 'ok', text: 'Inserted into your reply. It is logged when the email is sent.' });
+      } else if (!reply || reply.error !== 'no-reply-box') {
+        setOutcome({ kind: 'error', text: 'The text could not be put into the page. Open a new email or copy instead.' });
       } else {
         setOutcome({ kind: 'error', text: 'No reply box is open in the mail page. Click Reply there, or open a new email or copy instead.' });
       }

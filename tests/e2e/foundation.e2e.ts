@@ -28,7 +28,7 @@ describe('the built extension in Chromium', () => {
       'https://outlook.office365.com/*',
       'https://outlook.cloud.microsoft/*',
     ]);
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'sidePanel', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['alarms', 'scripting', 'sidePanel', 'storage']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     expect(await badge(h)).toBe('');
   });
