@@ -26,6 +26,20 @@ export const SCHEMA_V1 = {
   settings: 'key',
 };
 
+/**
+ * Version 2 adds the indexes the Today view and the insights read by: clients by
+ * `[stage+nextDueAt]` (who is due, per stage), touchpoints by `[kind+at]` (reply speed,
+ * sales per period) and by `templateId` (which follow-ups get answers). Its upgrade fills
+ * fields that version-1 records may lack, so every reader can rely on them.
+ */
+export const SCHEMA_V2 = {
+  clients:
+    '++id, *emails, *tags, stage, nextDueAt, awaitingReplySince, lastContactAt, lifetimeValue, snoozedUntil, updatedAt, [stage+nextDueAt]',
+  touchpoints: '++id, clientId, [clientId+at], at, kind, threadKey, &messageKey, [kind+at], templateId',
+  templates: '++id, name, category, builtInKey',
+  settings: 'key',
+};
+
 export class TouchbaseDB extends Dexie {
   clients!: Table<Client, number>;
   touchpoints!: Table<Touchpoint, number>;
@@ -35,6 +49,28 @@ export class TouchbaseDB extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('clients')
+          .toCollection()
+          .modify((c: Partial<Client>) => {
+            c.tags ??= [];
+            c.importantDates ??= [];
+            c.notes ??= '';
+            c.saleCount ??= 0;
+            c.lifetimeValue ??= 0;
+            c.stage ??= 'prospect';
+          });
+        await tx
+          .table('templates')
+          .toCollection()
+          .modify((t: Partial<Template>) => {
+            t.situations ??= [];
+            t.stages ??= [];
+          });
+      });
   }
 }
 
