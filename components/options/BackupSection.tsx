@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { formatDistanceStrict } from 'date-fns';
 import { useQueryClient } from '@tanstack/react-query';
+import { readFileText } from '@/lib/read-file';
 import {
   backupFileName, exportBackup, parseBackup, planRestore, restoreBackup, type RestoreMode, type RestorePlan,
 } from '@/lib/backup/backup';
@@ -56,7 +57,7 @@ export function BackupSection() {
     if (!file) return;
     try {
       if (file.size > 200 * 1024 * 1024) throw new Error('The file is too large to be a Touchbase backup.');
-      const backup = await parseBackup(await file.text());
+      const backup = await parseBackup(await readFileText(file));
       setPending({
         backup,
         fileName: file.name,

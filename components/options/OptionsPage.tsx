@@ -7,6 +7,7 @@ import { SettingsSection } from './SettingsSection';
 import { TemplateEditor } from './TemplateEditor';
 import { SampleDataSection } from './SampleDataSection';
 import { BackupSection } from './BackupSection';
+import { SpreadsheetSection } from './SpreadsheetSection';
 
 export function OptionsPage() {
   return (
@@ -14,6 +15,7 @@ export function OptionsPage() {
       <h1>Touchbase settings</h1>
       <SampleDataSection />
       <BackupSection />
+      <SpreadsheetSection />
       <SettingsSection />
       <TemplateEditor />
     </main>

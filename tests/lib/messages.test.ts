@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage, isTrustedSender, LIMITS } from '@/lib/messages';
+import { parseMessage, isTrustedSender, LIMITS, type Message } from '@/lib/messages';
 
 const snapshot = {
   provider: 'gmail', subject: 'Hi', participants: [{ email: 'dana@acme.com', name: '<b>Dana</b>' }],
@@ -32,8 +32,8 @@ describe('parseMessage', () => {
 describe('isTrustedSender', () => {
   const ours = 'abcdefghijklmnopabcdefghijklmnop';
   const origin = `chrome-extension://${ours}`;
-  const snap = { type: 'thread:snapshot', snapshot: null, diagnostics: [] } as const;
-  const get = { type: 'thread:get', tabId: 1 } as const;
+  const snap: Message = { type: 'thread:snapshot', snapshot: null, diagnostics: [] };
+  const get: Message = { type: 'thread:get', tabId: 1 };
   it('accepts our content script on a mail host and our own pages', () => {
     expect(isTrustedSender(snap, { id: ours, url: 'https://mail.google.com/mail/u/0/', tab: { id: 3 } }, ours, origin)).toBe(true);
     expect(isTrustedSender(snap, { id: ours, url: 'https://outlook.office.com/mail/', tab: { id: 3 } }, ours, origin)).toBe(true);

@@ -1,0 +1,178 @@
+/**
+ * Spreadsheets: export clients or touchpoints as CSV, and import contacts from Google,
+ * Outlook, HubSpot-style or plain files. The import shows the guessed column mapping
+ * (changeable), a preview, and the rows it will skip with the reason, before writing
+ * anything; the write is all or nothing.
+ */
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { readFileText } from '@/lib/read-file';
+import { clientsCsv, touchpointsCsv } from '@/lib/csv/export';
+import { importContacts, parseContactsCsv, planImport, type ColumnMapping, type ImportPlan, type ParsedCsv } from '@/lib/csv/import';
+import { DB_QUERY_ROOT } from '@/lib/query-client';
+import { sendToBackground } from '@/lib/queries';
+
+const FIELDS: { key: keyof Omit<ColumnMapping, 'extraEmails'>; label: string }[] = [
+  { key: 'email', label: 'Email (required)' },
+  { key: 'name', label: 'Full name' },
+  { key: 'firstName', label: 'First name' },
+  { key: 'lastName', label: 'Last name' },
+  { key: 'company', label: 'Company' },
+];
+
+const FORMAT_NAME = { google: 'Google Contacts', outlook: 'Outlook contacts', hubspot: 'HubSpot contacts', plain: 'a plain list', unknown: 'an unknown format' };
+
+function saveCsv(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function SpreadsheetSection() {
+  const qc = useQueryClient();
+  const [parsed, setParsed] = useState<(ParsedCsv & { fileName: string }) | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const replan = async (p: ParsedCsv, m: ColumnMapping) => {
+    try {
+      setPlan(await planImport(p, m));
+      setMessage(null);
+    } catch (e) {
+      setPlan(null);
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const onFile = async (file?: File) => {
+    setParsed(null);
+    setPlan(null);
+    setMessage(null);
+    if (!file) return;
+    try {
+      const p = parseContactsCsv(await readFileText(file));
+      setParsed({ ...p, fileName: file.name });
+      setMapping(p.mapping);
+      await replan(p, p.mapping);
+    } catch (e) {
+      setMessage({ kind: 'error', text: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  const doImport = async () => {
+    if (!plan) return;
+    try {
+      const r = await importContacts(plan);
+      setMessage({ kind: 'ok', text: `Imported ${r.created} new clients${r.existing ? `; ${r.existing} were clients already` : ''}.` });
+      setParsed(null);
+      setPlan(null);
+      await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
+      void sendToBackground({ type: 'badge:refresh' });
+    } catch (e) {
+      setMessage({ kind: 'error', text: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  return (
+    <section aria-labelledby="csv-heading" className="options-section">
+      <h2 id="csv-heading">Spreadsheets</h2>
+      <div className="row">
+        <button type="button" onClick={async () => saveCsv('touchbase-clients.csv', await clientsCsv())}>
+          Export clients (CSV)
+        </button>
+        <button type="button" onClick={async () => saveCsv('touchbase-touchpoints.csv', await touchpointsCsv())}>
+          Export touchpoints (CSV)
+        </button>
+      </div>
+      <label>
+        Import contacts from a CSV file (Google Contacts, Outlook, HubSpot, or name,email,company)
+        <input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
+      </label>
+      {parsed ? (
+        <div className="plan" role="region" aria-label="Import preview">
+          <p>
+            {parsed.fileName}: {parsed.rows.length} rows, looks like {FORMAT_NAME[parsed.format]}.
+          </p>
+          <fieldset>
+            <legend>Columns</legend>
+            {FIELDS.map((f) => (
+              <label key={f.key} className="inline">
+                {f.label}
+                <select
+                  value={mapping[f.key] ?? ''}
+                  onChange={(e) => {
+                    const m = { ...mapping, [f.key]: e.target.value || undefined };
+                    setMapping(m);
+                    void replan(parsed, m);
+                  }}
+                >
+                  <option value="">(none)</option>
+                  {parsed.headers.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </fieldset>
+          {plan ? (
+            <>
+              <table>
+                <caption>First contacts to import</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Company</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.contacts.slice(0, 8).map((c) => (
+                    <tr key={c.emails[0]}>
+                      <td>{c.name}</td>
+                      <td>{c.emails.join(', ')}</td>
+                      <td>{c.company ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {plan.invalid.length ? (
+                <details open>
+                  <summary>{plan.invalid.length} rows will be skipped</summary>
+                  <ul>
+                    {plan.invalid.map((r) => (
+                      <li key={r.line}>
+                        Row {r.line}: {r.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+              <div className="row">
+                <button type="button" onClick={() => void doImport()} disabled={plan.contacts.length === 0}>
+                  Import {plan.contacts.length - plan.existing} contacts
+                </button>
+                <button type="button" onClick={() => { setParsed(null); setPlan(null); }}>
+                  Cancel
+                </button>
+              </div>
+              {plan.existing ? <p className="muted">{plan.existing} are clients already and stay as they are.</p> : null}
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {message ? (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'}>
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
