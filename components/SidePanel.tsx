@@ -13,6 +13,7 @@ import { DetectionProblem } from './panel/DetectionProblem';
 import { PersonView, outsideParticipants } from './panel/PersonView';
 import { TodayView } from './panel/TodayView';
 import { BackupReminder } from './panel/BackupReminder';
+import { DbProblemBanner } from './DbProblemBanner';
 
 /** The clock of the panel: statuses age while it stays open. */
 function useNow(intervalMs = 60_000): number {
@@ -86,6 +87,7 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
         </nav>
       </header>
       <Summary />
+      <DbProblemBanner />
       <main>
         {!settings || loading ? (
           <p className="muted">Loading…</p>

@@ -3,6 +3,7 @@
  * restore reads a file, checks all of it, shows what it would do (counts, new versus
  * existing) and only then replaces or merges, in one transaction.
  */
+import { errorText } from '@/lib/db/health';
 import { useRef, useState } from 'react';
 import { formatDistanceStrict } from 'date-fns';
 import { useQueryClient } from '@tanstack/react-query';
@@ -45,7 +46,7 @@ export function BackupSection() {
       setMessage({ kind: 'ok', text: `Backup saved: ${b.counts.clients} clients, ${b.counts.touchpoints} touchpoints.` });
       await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
     } catch (e) {
-      setMessage({ kind: 'error', text: `The backup failed: ${e instanceof Error ? e.message : String(e)}` });
+      setMessage({ kind: 'error', text: `The backup failed: ${errorText(e)}` });
     } finally {
       setBusy(false);
     }
@@ -65,7 +66,7 @@ export function BackupSection() {
         merge: await planRestore(backup, 'merge'),
       });
     } catch (e) {
-      setMessage({ kind: 'error', text: `${file.name}: ${e instanceof Error ? e.message : String(e)} Nothing was changed.` });
+      setMessage({ kind: 'error', text: `${file.name}: ${errorText(e)} Nothing was changed.` });
     } finally {
       if (fileInput.current) fileInput.current.value = '';
     }
@@ -87,7 +88,7 @@ export function BackupSection() {
       await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
       void sendToBackground({ type: 'badge:refresh' });
     } catch (e) {
-      setMessage({ kind: 'error', text: `The restore failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}` });
+      setMessage({ kind: 'error', text: `The restore failed and nothing was changed: ${errorText(e)}` });
     } finally {
       setBusy(false);
     }

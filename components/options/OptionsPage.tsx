@@ -4,6 +4,7 @@
  */
 import './options.css';
 import { SettingsSection } from './SettingsSection';
+import { DbProblemBanner } from '../DbProblemBanner';
 import { TemplateEditor } from './TemplateEditor';
 import { SampleDataSection } from './SampleDataSection';
 import { BackupSection } from './BackupSection';
@@ -13,6 +14,7 @@ export function OptionsPage() {
   return (
     <main className="options">
       <h1>Touchbase settings</h1>
+      <DbProblemBanner />
       <SampleDataSection />
       <BackupSection />
       <SpreadsheetSection />

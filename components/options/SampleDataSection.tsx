@@ -2,6 +2,7 @@
  * For a first look: fills an empty database with a few sample clients. Shown only while
  * the database is empty, so it can never mix with real data.
  */
+import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { loadSampleData } from '@/lib/db/sample';
@@ -25,7 +26,7 @@ export function SampleDataSection() {
             await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
             void sendToBackground({ type: 'badge:refresh' });
           } catch (e) {
-            setError(e instanceof Error ? e.message : String(e));
+            setError(errorText(e));
           }
         }}
       >

@@ -3,6 +3,7 @@
  * signature (for templates), auto-capture. The whole form is validated by the repository
  * on save; a refused value is explained and nothing is changed.
  */
+import { errorText } from '@/lib/db/health';
 import { useEffect, useState } from 'react';
 import type { Settings, Stage } from '@/lib/db/types';
 import { STAGES } from '@/lib/db/types';
@@ -76,7 +77,7 @@ export function SettingsSection() {
       });
       setStatus({ kind: 'ok', text: 'Settings saved.' });
     } catch (e) {
-      setStatus({ kind: 'error', text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
+      setStatus({ kind: 'error', text: `Not saved: ${errorText(e)}` });
     }
   };
 

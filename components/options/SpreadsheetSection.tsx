@@ -4,6 +4,7 @@
  * (changeable), a preview, and the rows it will skip with the reason, before writing
  * anything; the write is all or nothing.
  */
+import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { readFileText } from '@/lib/read-file';
@@ -46,7 +47,7 @@ export function SpreadsheetSection() {
       setMessage(null);
     } catch (e) {
       setPlan(null);
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ kind: 'error', text: errorText(e) });
     }
   };
 
@@ -61,7 +62,7 @@ export function SpreadsheetSection() {
       setMapping(p.mapping);
       await replan(p, p.mapping);
     } catch (e) {
-      setMessage({ kind: 'error', text: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });
+      setMessage({ kind: 'error', text: `${file.name}: ${errorText(e)}` });
     }
   };
 
@@ -75,7 +76,7 @@ export function SpreadsheetSection() {
       await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
       void sendToBackground({ type: 'badge:refresh' });
     } catch (e) {
-      setMessage({ kind: 'error', text: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}` });
+      setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
     }
   };
 

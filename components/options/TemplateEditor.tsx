@@ -4,6 +4,7 @@
  * Unknown variables are listed as errors before saving, and saving is refused while any
  * remain.
  */
+import { errorText } from '@/lib/db/health';
 import { useEffect, useMemo, useState } from 'react';
 import type { Stage, Template } from '@/lib/db/types';
 import { STAGES } from '@/lib/db/types';
@@ -53,7 +54,7 @@ export function TemplateEditor() {
       setStatus({ kind: 'ok', text: what });
       if (t && t.id !== undefined) setSelectedId(t.id);
     } catch (e) {
-      setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setStatus({ kind: 'error', text: errorText(e) });
     }
   };
 

@@ -3,6 +3,7 @@
  * choices, on leaving the field for text). A refused value is explained beside the
  * card and the stored value comes back; nothing is half-saved.
  */
+import { errorText } from '@/lib/db/health';
 import { useEffect, useState, type ReactNode } from 'react';
 import { format } from 'date-fns';
 import type { Client, ImportantDate, Settings, Stage } from '@/lib/db/types';
@@ -109,7 +110,7 @@ export function ClientCard({ client, settings }: { client: Client; settings: Set
     try {
       await update.mutateAsync({ id: client.id!, patch });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   const autoStage = stageFromSales(client.saleCount);

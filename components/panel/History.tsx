@@ -3,6 +3,7 @@
  * A wrong entry can be deleted, and the deletion undone (the record comes back with its
  * original id).
  */
+import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
 import { format } from 'date-fns';
 import type { Touchpoint } from '@/lib/db/types';
@@ -32,7 +33,7 @@ export function History({ clientId }: { clientId: number }) {
     try {
       setDeleted(await del.mutateAsync(t.id!));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -3,6 +3,7 @@
  * with the time now; a short summary can then be added. A note asks for its text and a
  * sale for its amount first, since neither means anything without them.
  */
+import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
 import type { TouchKind, Touchpoint } from '@/lib/db/types';
 import { useLogTouchpoint, useUpdateTouchpoint } from '@/lib/queries';
@@ -31,7 +32,7 @@ export function LogButtons({ clientId, onLogged }: { clientId: number; onLogged?
       setJustLogged(kind === 'note' ? null : tp);
       onLogged?.(tp);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -42,7 +43,7 @@ export function LogButtons({ clientId, onLogged }: { clientId: number; onLogged?
       setJustLogged(null);
       setSummary('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

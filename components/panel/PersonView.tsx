@@ -4,6 +4,7 @@
  * person is not a client yet, one click tracks them with name, address and company
  * pre-filled.
  */
+import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
 import type { Client, Settings } from '@/lib/db/types';
 import type { Person, ThreadSnapshot } from '@/lib/mail/types';
@@ -74,7 +75,7 @@ function TrackAsClient({ person, tabId }: { person: Person; tabId: number | null
           try {
             await track.mutateAsync({ name: person.name ?? '', emails: [person.email] });
           } catch (e) {
-            setError(e instanceof Error ? e.message : String(e));
+            setError(errorText(e));
           }
         }}
       >
