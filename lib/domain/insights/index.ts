@@ -1,0 +1,6 @@
+export * from './pareto';
+export * from './periods';
+export * from './retention';
+export * from './replySpeed';
+export * from './templateStats';
+export * from './portfolio';

@@ -1,0 +1,78 @@
+/**
+ * How fast the user answers clients. Each email from a client is answered by the first
+ * outbound touch after it (an email, a call, a meeting, a message: REPLY_KINDS), and the
+ * time between is its answer time; an email with no answer yet is counted as unanswered.
+ * Per month of the client's email: the median and the 90th percentile (nearest-rank: the
+ * smallest time with at least 90 % of answers at or below it) and the share answered
+ * within 24 hours.
+ */
+import { format } from 'date-fns';
+import type { Touchpoint } from '../../db/types';
+import { REPLY_KINDS } from '../response';
+
+export interface ReplyMonth {
+  key: string;
+  label: string;
+  answered: number;
+  unanswered: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+  within24Share: number | null;
+}
+
+export function nearestRank(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+export function median(sorted: number[]): number | null {
+  if (!sorted.length) return null;
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+}
+
+export function answerTimes(tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[]): { at: number; hours: number | null }[] {
+  const byClient = new Map<number, Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[]>();
+  for (const t of tps) {
+    if (!byClient.has(t.clientId)) byClient.set(t.clientId, []);
+    byClient.get(t.clientId)!.push(t);
+  }
+  const out: { at: number; hours: number | null }[] = [];
+  for (const list of byClient.values()) {
+    list.sort((a, b) => a.at - b.at);
+    list.forEach((t, i) => {
+      if (t.kind !== 'email-in') return;
+      const answer = list.slice(i + 1).find((x) => REPLY_KINDS.includes(x.kind) && x.at >= t.at);
+      out.push({ at: t.at, hours: answer ? (answer.at - t.at) / 3_600_000 : null });
+    });
+  }
+  return out;
+}
+
+export function replySpeed(tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[]): { months: ReplyMonth[]; within24Share: number | null; medianHours: number | null } {
+  const times = answerTimes(tps);
+  const byMonth = new Map<string, { label: string; hours: number[]; unanswered: number }>();
+  for (const t of times) {
+    const key = format(t.at, 'yyyy-MM');
+    if (!byMonth.has(key)) byMonth.set(key, { label: format(t.at, 'MMM yyyy'), hours: [], unanswered: 0 });
+    const m = byMonth.get(key)!;
+    if (t.hours === null) m.unanswered++;
+    else m.hours.push(t.hours);
+  }
+  const months = [...byMonth.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, m]) => {
+      const s = [...m.hours].sort((a, b) => a - b);
+      return {
+        key,
+        label: m.label,
+        answered: s.length,
+        unanswered: m.unanswered,
+        medianHours: median(s),
+        p90Hours: nearestRank(s, 0.9),
+        within24Share: s.length ? s.filter((h) => h <= 24).length / s.length : null,
+      };
+    });
+  const all = times.filter((t) => t.hours !== null).map((t) => t.hours!).sort((a, b) => a - b);
+  return { months, within24Share: all.length ? all.filter((h) => h <= 24).length / all.length : null, medianHours: median(all) };
+}
