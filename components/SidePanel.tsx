@@ -108,6 +108,10 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
       </main>
       {settings ? <BackupReminder settings={settings} clientCount={clientCount ?? 0} now={now} /> : null}
       <footer className="panel-footer">
+        <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/insights.html') })}>
+          Insights
+        </button>
+        {' · '}
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings & backup
         </button>

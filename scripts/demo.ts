@@ -41,6 +41,13 @@ async function screenshots(h: Harness) {
   await panel.screenshot({ path: join(SHOTS, 'today.png') });
   await mail.setViewportSize({ width: 1000, height: 700 });
   await mail.screenshot({ path: join(SHOTS, 'mailbox.png') });
+  const insights = await h.context.newPage();
+  await insights.setViewportSize({ width: 1000, height: 1400 });
+  await insights.goto(`chrome-extension://${h.extensionId}/insights.html`);
+  await insights.getByRole('heading', { name: 'Reply speed' }).waitFor();
+  await insights.screenshot({ path: join(SHOTS, 'insights.png'), fullPage: true });
+  await insights.emulateMedia({ colorScheme: 'dark' });
+  await insights.screenshot({ path: join(SHOTS, 'insights-dark.png'), fullPage: true });
   await options.setViewportSize({ width: 1100, height: 1200 });
   await options.reload();
   await options.getByRole('heading', { name: 'Follow-up templates' }).waitFor();

@@ -14,6 +14,9 @@ export function OptionsPage() {
   return (
     <main className="options">
       <h1>Touchbase settings</h1>
+      <p>
+        <a href="/insights.html">Insights: your 80/20 clients, retention and reply speed →</a>
+      </p>
       <DbProblemBanner />
       <SampleDataSection />
       <BackupSection />

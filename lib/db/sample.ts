@@ -47,6 +47,8 @@ function sample(now: number): SampleClient[] {
       history: [
         { kind: 'sale', amount: 2_400, at: ago(20), summary: 'Starter pack' },
         { kind: 'email-out', at: ago(19), subject: 'Welcome aboard' },
+        { kind: 'email-in', at: ago(12), subject: 'Training dates?' },
+        { kind: 'email-out', at: ago(12) + 30 * HOUR, subject: 'Re: Training dates?' },
       ],
     },
     {
@@ -58,7 +60,11 @@ function sample(now: number): SampleClient[] {
     },
     {
       name: 'Sofia Lindqvist', email: 'sofia@nordic-supply.se', tags: ['trade fair'],
-      history: [{ kind: 'meeting', at: ago(11), summary: 'Met at the fair, wants a demo' }],
+      history: [
+        { kind: 'email-in', at: ago(75), subject: 'Catalogue request' },
+        { kind: 'call', at: ago(75) + 52 * HOUR },
+        { kind: 'meeting', at: ago(11), summary: 'Met at the fair, wants a demo' },
+      ],
     },
     {
       name: 'Tom Okafor', email: 'tom.okafor@umbrella.example', keyAccount: true,
@@ -67,6 +73,8 @@ function sample(now: number): SampleClient[] {
         { kind: 'sale', amount: 48_000, at: ago(150) },
         { kind: 'sale', amount: 55_000, at: ago(60) },
         { kind: 'meeting', at: ago(40), summary: 'Quarterly review' },
+        { kind: 'email-in', at: ago(45), subject: 'Invoice question' },
+        { kind: 'email-out', at: ago(45) + 5 * HOUR, subject: 'Re: Invoice question' },
       ],
     },
     {
