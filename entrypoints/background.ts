@@ -33,7 +33,12 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((a) => {
     if (a.name === BADGE_ALARM) void refreshBadge();
   });
-  Dexie.on('storagemutated', () => void refreshBadge());
+  // a burst of writes (an import, a restore, several quick logs) gives one recount after it
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  Dexie.on('storagemutated', () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void refreshBadge(), 250);
+  });
   browser.runtime.onStartup.addListener(() => void refreshBadge());
   browser.runtime.onInstalled.addListener(() => void refreshBadge());
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabThread(tabId));

@@ -40,6 +40,7 @@ export const clientSchema = z.strictObject({
       }),
     )
     .max(20),
+  anniversaries: z.array(z.string().regex(/^\d\d-\d\d$/)).max(20).optional(),
   notes: text(20000),
   snoozedUntil: time.optional(),
   stage,

@@ -50,6 +50,12 @@ function nameFromEmail(email: string): string {
   return local.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) || email;
 }
 
+export const anniversaryKey = (month: number, day: number) => `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+export function anniversaryKeys(dates: ImportantDate[]): string[] {
+  return [...new Set(dates.map((d) => anniversaryKey(d.month, d.day)))];
+}
+
 function toStage(v: unknown): Stage | undefined {
   if (v === undefined || v === null) return undefined;
   if (!STAGES.includes(v as Stage)) throw new ValidationError(`unknown stage "${String(v)}"`);
@@ -98,7 +104,10 @@ function applyPatch(base: Client, patch: ClientPatch): Client {
     else next.cadenceDays = toPositiveDays(patch.cadenceDays, 'cadence');
   }
   if (patch.keyAccount !== undefined) next.keyAccount = Boolean(patch.keyAccount);
-  if (patch.importantDates !== undefined) next.importantDates = toImportantDates(patch.importantDates);
+  if (patch.importantDates !== undefined) {
+    next.importantDates = toImportantDates(patch.importantDates);
+    next.anniversaries = anniversaryKeys(next.importantDates);
+  }
   if (patch.notes !== undefined) next.notes = cleanText(patch.notes, 'notes', 20000, { multiline: true });
   if (patch.snoozedUntil !== undefined) {
     if (patch.snoozedUntil === null) delete next.snoozedUntil;

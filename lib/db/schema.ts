@@ -28,13 +28,14 @@ export const SCHEMA_V1 = {
 
 /**
  * Version 2 adds the indexes the Today view and the insights read by: clients by
- * `[stage+nextDueAt]` (who is due, per stage), touchpoints by `[kind+at]` (reply speed,
+ * `[stage+nextDueAt]` (who is due, per stage) and by `anniversaries` ("MM-DD" of their
+ * important dates, so this week's birthdays need no scan), touchpoints by `[kind+at]` (reply speed,
  * sales per period) and by `templateId` (which follow-ups get answers). Its upgrade fills
  * fields that version-1 records may lack, so every reader can rely on them.
  */
 export const SCHEMA_V2 = {
   clients:
-    '++id, *emails, *tags, stage, nextDueAt, awaitingReplySince, lastContactAt, lifetimeValue, snoozedUntil, updatedAt, [stage+nextDueAt]',
+    '++id, *emails, *tags, stage, nextDueAt, awaitingReplySince, lastContactAt, lifetimeValue, snoozedUntil, updatedAt, [stage+nextDueAt], *anniversaries',
   touchpoints: '++id, clientId, [clientId+at], at, kind, threadKey, &messageKey, [kind+at], templateId',
   templates: '++id, name, category, builtInKey',
   settings: 'key',
@@ -62,6 +63,9 @@ export class TouchbaseDB extends Dexie {
             c.saleCount ??= 0;
             c.lifetimeValue ??= 0;
             c.stage ??= 'prospect';
+            c.anniversaries = [
+              ...new Set(c.importantDates.map((d) => `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`)),
+            ];
           });
         await tx
           .table('templates')

@@ -6,8 +6,8 @@
  *   3. due soon, the soonest first;
  *   4. birthdays and other important dates in the next 7 days.
  * Sections 1-3 come from the due-date and waiting-reply indexes (only the rows in range
- * are read); snoozed clients are left out. Dates need every client's `importantDates`,
- * read with one pass over the few clients that have any.
+ * are read); snoozed clients are left out. Dates come from the `anniversaries` index
+ * ("MM-DD" of each important date) for the eight days from today.
  */
 import { differenceInCalendarDays } from 'date-fns';
 import { lateReplyCutoff } from '../domain/response';
@@ -15,6 +15,7 @@ import { daysUntilAnniversary } from '../domain/templates/suggest';
 import type { Client, ImportantDate, Settings } from './types';
 import { db } from './schema';
 import { getSettings } from './settings';
+import { anniversaryKey } from './clients';
 
 export interface TodayEntry {
   client: Client;
@@ -28,6 +29,15 @@ export interface TodayList {
   overdue: TodayEntry[];
   dueSoon: TodayEntry[];
   dates: TodayEntry[];
+}
+
+/** "MM-DD" of today and the next 7 days */
+function weekKeys(now: number): string[] {
+  return Array.from({ length: 8 }, (_, i) => {
+    const d = new Date(now);
+    d.setDate(d.getDate() + i);
+    return anniversaryKey(d.getMonth() + 1, d.getDate());
+  });
 }
 
 const isSnoozed = (c: Client, now: number) => c.snoozedUntil !== undefined && c.snoozedUntil > now;
@@ -46,7 +56,7 @@ export async function listToday(now = Date.now(), settings?: Settings): Promise<
       db.clients.where('awaitingReplySince').below(cutoff).toArray(),
       db.clients.where('nextDueAt').below(now).toArray(),
       db.clients.where('nextDueAt').between(now, dueSoonLimit, true, true).toArray(),
-      db.clients.filter((c) => c.importantDates.length > 0).toArray(),
+      db.clients.where('anniversaries').anyOf(weekKeys(now)).distinct().toArray(),
     ]);
     const lateIds = new Set(late.map((c) => c.id));
     const lateReplies = late

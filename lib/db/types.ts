@@ -46,6 +46,8 @@ export interface Client {
   cadenceDays?: number;
   keyAccount?: boolean;
   importantDates: ImportantDate[];
+  /** "MM-DD" of each important date: indexed, so the dates of the coming week are found without a scan */
+  anniversaries?: string[];
   notes: string;
   snoozedUntil?: number;
 

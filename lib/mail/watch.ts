@@ -6,9 +6,11 @@
  * both events and also observes the mail root (the first visible match of `rootSelectors`,
  * e.g. `[role=main]` or the reading pane; never `document.body`) with a MutationObserver.
  * The mutation callback does no reading at all: it only (re)arms a debounce timer
- * (`settleMs`, default 200 ms) that also has a maximum wait (1 s), so a burst of mutations
- * gives one read after it settles and a steady stream still gives at most about one read a
- * second. When the root element is replaced, hidden or missing, it is found again lazily:
+ * (`settleMs`, default 200 ms) that also has a maximum wait (5 s), so a burst of mutations
+ * gives one read after it settles and a steady stream still gives at most one read every
+ * five seconds (measured: see BENCHMARKS.md). A navigation (hashchange/popstate) reads
+ * after only 30 ms, since that is the user opening a thread. While the tab is in the
+ * background nothing is read at all; becoming visible again schedules a read. When the root element is replaced, hidden or missing, it is found again lazily:
  * on every debounced tick and by a slow interval (every 2 s), never by observing the body.
  * A snapshot is passed to `onChange` only when its serialized form differs from the last one
  * passed. Everything runs inside try/catch (nothing is ever thrown into the page), and all
@@ -28,13 +30,16 @@ export interface WatchThreadOptions {
   rootSelectors: string[];
   /** quiet time before a read, default 200 ms */
   settleMs?: number;
-  /** the longest a read waits while mutations keep coming, default 1000 ms */
+  /** the longest a read waits while mutations keep coming, default 5000 ms */
   maxWaitMs?: number;
   /** how often to check that the root is still the one on screen, default 2000 ms */
   rootCheckMs?: number;
 }
 
 /** attributes whose change can change what the readers see (no `class`: it flickers on hover) */
+/** quiet time after hashchange/popstate before a read */
+const NAVIGATION_SETTLE_MS = 30;
+
 const ATTRIBUTES = ['style', 'hidden', 'aria-expanded', 'aria-selected', 'title', 'email'];
 
 export function watchThread(opts: WatchThreadOptions): void {
@@ -49,7 +54,7 @@ function start(opts: WatchThreadOptions): void {
   const { doc, win, signal } = opts;
   if (signal.aborted) return;
   const settleMs = opts.settleMs ?? 200;
-  const maxWaitMs = opts.maxWaitMs ?? 1000;
+  const maxWaitMs = opts.maxWaitMs ?? 5000;
 
   let root: Element | null | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -60,7 +65,9 @@ function start(opts: WatchThreadOptions): void {
 
   /** finds the root again when it is gone or hidden; true when it changed */
   function ensureRoot(): boolean {
-    if (root?.isConnected && !isHidden(root)) return false;
+    // the cheap check (inline styles and `hidden` up the ancestors, no checkVisibility):
+    // it runs every 2 s and must not force a layout on a page that keeps changing
+    if (root?.isConnected && !isHidden(root, null, false)) return false;
     let next: Element | undefined;
     for (const sel of opts.rootSelectors) next ??= [...doc.querySelectorAll(sel)].find((el) => !isHidden(el));
     if (next === root) return false;
@@ -70,17 +77,19 @@ function start(opts: WatchThreadOptions): void {
     return true;
   }
 
-  function schedule(): void {
+  function schedule(settle = settleMs): void {
     if (signal.aborted) return;
     const now = Date.now();
     burstStart ??= now;
     clearTimeout(timer);
-    timer = setTimeout(tick, Math.max(0, Math.min(settleMs, burstStart + maxWaitMs - now)));
+    timer = setTimeout(tick, Math.max(0, Math.min(settle, burstStart + maxWaitMs - now)));
   }
 
   function tick(): void {
     burstStart = undefined;
     if (signal.aborted) return;
+    // a tab in the background: read when it is shown again (visibilitychange)
+    if (doc.visibilityState === 'hidden') return;
     try {
       ensureRoot();
       const { snapshot, diagnostics } = opts.read(doc);
@@ -100,9 +109,15 @@ function start(opts: WatchThreadOptions): void {
     }
   }
 
-  const onNavigate = () => schedule();
+  // a navigation is the user opening a thread: read soon (the view has usually swapped
+  // already), then the mutations that follow re-arm the normal settle for a second look
+  const onNavigate = () => schedule(NAVIGATION_SETTLE_MS);
   win.addEventListener('hashchange', onNavigate);
   win.addEventListener('popstate', onNavigate);
+  const onVisible = () => {
+    if (doc.visibilityState === 'visible') schedule(NAVIGATION_SETTLE_MS);
+  };
+  doc.addEventListener('visibilitychange', onVisible);
   const interval = setInterval(() => {
     try {
       if (ensureRoot()) schedule();
@@ -117,6 +132,7 @@ function start(opts: WatchThreadOptions): void {
     observer.disconnect();
     win.removeEventListener('hashchange', onNavigate);
     win.removeEventListener('popstate', onNavigate);
+    doc.removeEventListener('visibilitychange', onVisible);
   });
 
   ensureRoot();

@@ -11,7 +11,8 @@ describe('schema upgrade from version 1 to 2', () => {
     v1.version(1).stores(SCHEMA_V1);
     await v1.open();
     const clients = Array.from({ length: 50 }, (_, i) => ({
-      id: i + 1, name: `Client ${i}`, emails: [`c${i}@acme.com`], tags: i % 2 ? ['vip'] : [], importantDates: [],
+      id: i + 1, name: `Client ${i}`, emails: [`c${i}@acme.com`], tags: i % 2 ? ['vip'] : [],
+      importantDates: i === 5 ? [{ label: 'Birthday', month: 3, day: 9 }] : [],
       notes: '', stage: i % 3 ? 'client' : 'prospect', saleCount: i % 3 ? 2 : 0, lifetimeValue: i * 10,
       nextDueAt: NOW + i * 86_400_000, createdAt: NOW, updatedAt: NOW,
     }));
@@ -30,7 +31,11 @@ describe('schema upgrade from version 1 to 2', () => {
     const v2 = new TouchbaseDB(name);
     await v2.open();
     expect(v2.verno).toBe(2);
-    expect(await v2.clients.bulkGet(clients.map((c) => c.id))).toEqual(clients);
+    // every record intact, plus the "MM-DD" keys of its important dates
+    expect(await v2.clients.bulkGet(clients.map((c) => c.id))).toEqual(
+      clients.map((c) => ({ ...c, anniversaries: c.importantDates.length ? ['03-09'] : [] })),
+    );
+    expect((await v2.clients.where('anniversaries').equals('03-09').toArray()).map((c) => c.id)).toEqual([6]);
     expect(await v2.touchpoints.toArray()).toEqual(touchpoints);
     expect((await v2.settings.get('app'))?.value).toEqual({ myName: 'Sam' });
     expect(await v2.clients.get(51)).toMatchObject({ tags: [], importantDates: [], notes: '', saleCount: 0, lifetimeValue: 0 });

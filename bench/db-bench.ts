@@ -1,0 +1,175 @@
+/**
+ * Runs inside an extension page (the extension's origin, real IndexedDB), bundled by
+ * bench/run.ts. Seeds a large database through bulk writes with derived fields computed
+ * by the product's own rules, then times the product's queries (lib/db) and the same
+ * queries written with raw IndexedDB calls, so the cost of the layers shows as a ratio.
+ */
+import { db } from '../lib/db/schema';
+import { findClientByEmail } from '../lib/db/clients';
+import { listHistory, logTouchpoint } from '../lib/db/touchpoints';
+import { countOverdue } from '../lib/db/overdue';
+import { listToday } from '../lib/db/today';
+import { deriveClientFields } from '../lib/domain/derive';
+import { DEFAULT_SETTINGS } from '../lib/domain/settings';
+import type { Client, Touchpoint, TouchKind } from '../lib/db/types';
+
+const DAY = 86_400_000;
+const KINDS: TouchKind[] = ['email-in', 'email-out', 'call', 'meeting', 'note', 'sale'];
+
+function rng(seed: number) {
+  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export async function seed(clients: number, touchpoints: number): Promise<{ records: number; seconds: number }> {
+  await db.open();
+  await Promise.all([db.clients.clear(), db.touchpoints.clear()]);
+  const now = Date.now();
+  const r = rng(42);
+  const perClient = Math.floor(touchpoints / clients);
+  const t0 = performance.now();
+  const CHUNK = 500;
+  let tpId = 1;
+  for (let start = 0; start < clients; start += CHUNK) {
+    const cs: Client[] = [];
+    const tps: Touchpoint[] = [];
+    for (let i = start; i < Math.min(clients, start + CHUNK); i++) {
+      const id = i + 1;
+      const mine: Touchpoint[] = [];
+      for (let j = 0; j < perClient; j++) {
+        // a working portfolio: the latest touch of most clients is recent (within 40 days),
+        // the rest of the history spread over two years
+        const kind = j === 0 ? 'call' : KINDS[Math.floor(r() * KINDS.length)];
+        const at = now - Math.floor(j === 0 ? r() * 40 * DAY : r() * 730 * DAY);
+        const t: Touchpoint = { id: tpId++, clientId: id, at, kind, source: 'manual', createdAt: now };
+        if (kind === 'sale') t.amount = Math.round(r() * 5000);
+        if (kind === 'note') t.summary = 'note';
+        mine.push(t);
+      }
+      const base = { createdAt: now - 800 * DAY, stageOverride: undefined, cadenceDays: undefined, keyAccount: false };
+      cs.push({
+        id, name: `Client ${id}`, emails: [`client${id}@bench${id % 97}.example`], tags: [], notes: '',
+        ...(id % 20 === 0
+          ? { importantDates: [{ label: 'Birthday', month: 1 + (id % 12), day: 1 + (id % 28) }], anniversaries: [`${String(1 + (id % 12)).padStart(2, '0')}-${String(1 + (id % 28)).padStart(2, '0')}`] }
+          : { importantDates: [], anniversaries: [] }),
+        ...deriveClientFields(base, mine, DEFAULT_SETTINGS), createdAt: base.createdAt, updatedAt: now,
+      } as Client);
+      tps.push(...mine);
+    }
+    await db.transaction('rw', db.clients, db.touchpoints, async () => {
+      await db.clients.bulkAdd(cs);
+      await db.touchpoints.bulkAdd(tps);
+    });
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { records: clients + (tpId - 1), seconds };
+}
+
+function raw<T>(fn: (idb: IDBDatabase, done: (v: T) => void, fail: (e: unknown) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => fn(db.backendDB(), resolve, reject));
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 3; i++) await fn(i); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i + 3);
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+export async function measure(clients: number, runs: number): Promise<Record<string, number>> {
+  const now = Date.now();
+  const r = rng(7);
+  const pick = () => 1 + Math.floor(r() * clients);
+  const out: Record<string, number> = {};
+
+  out.lookup_by_email_ms = await time(runs, () => {
+    const id = pick();
+    return findClientByEmail(`client${id}@bench${id % 97}.example`);
+  });
+  out.lookup_by_email_raw_ms = await time(runs, () => {
+    const id = pick();
+    return raw((idb, done, fail) => {
+      const q = idb.transaction('clients').objectStore('clients').index('emails').get(`client${id}@bench${id % 97}.example`);
+      q.onsuccess = () => done(q.result);
+      q.onerror = () => fail(q.error);
+    });
+  });
+
+  out.history_50_ms = await time(runs, () => listHistory(pick(), 50));
+  out.history_50_raw_ms = await time(runs, () => {
+    const id = pick();
+    return raw((idb, done, fail) => {
+      const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+      const req = idb.transaction('touchpoints').objectStore('touchpoints').index('[clientId+at]').openCursor(range, 'prev');
+      const rows: unknown[] = [];
+      req.onsuccess = () => {
+        const c = req.result;
+        if (c && rows.length < 50) {
+          rows.push(c.value);
+          c.continue();
+        } else done(rows);
+      };
+      req.onerror = () => fail(req.error);
+    });
+  });
+
+  out.overdue_count_ms = await time(runs, () => countOverdue(now));
+  out.overdue_count_raw_ms = await time(runs, () =>
+    raw((idb, done, fail) => {
+      const tx = idb.transaction('clients');
+      const s = tx.objectStore('clients');
+      const a = s.index('nextDueAt').getAllKeys(IDBKeyRange.upperBound(now, true));
+      const b = s.index('awaitingReplySince').getAllKeys(IDBKeyRange.upperBound(now - 48 * 3_600_000, true));
+      const c = s.index('snoozedUntil').getAllKeys(IDBKeyRange.lowerBound(now, true));
+      tx.oncomplete = () => {
+        const sn = new Set(c.result);
+        done(new Set([...a.result, ...b.result].filter((k) => !sn.has(k))).size);
+      };
+      tx.onerror = () => fail(tx.error);
+    }),
+  );
+
+  out.log_touchpoint_ms = await time(runs, () => logTouchpoint({ clientId: pick(), kind: 'call' }));
+  out.log_touchpoint_raw_ms = await time(runs, () => {
+    const id = pick();
+    return raw((idb, done, fail) => {
+      const tx = idb.transaction(['touchpoints', 'clients'], 'readwrite');
+      tx.objectStore('touchpoints').add({ clientId: id, at: Date.now(), kind: 'call', source: 'manual', createdAt: Date.now() });
+      const g = tx.objectStore('clients').get(id);
+      g.onsuccess = () => tx.objectStore('clients').put({ ...g.result, lastContactAt: Date.now() });
+      tx.oncomplete = () => done(null);
+      tx.onerror = () => fail(tx.error);
+    });
+  });
+
+  out.today_list_ms = await time(Math.max(3, Math.floor(runs / 3)), () => listToday(now));
+  out.today_list_raw_ms = await time(Math.max(3, Math.floor(runs / 3)), () =>
+    raw((idb, done, fail) => {
+      const tx = idb.transaction('clients');
+      const s = tx.objectStore('clients');
+      const late = s.index('awaitingReplySince').getAll(IDBKeyRange.upperBound(now - 48 * 3_600_000, true));
+      const due = s.index('nextDueAt').getAll(IDBKeyRange.upperBound(now + 4 * DAY));
+      const dates: unknown[] = [];
+      const cur = s.openCursor();
+      cur.onsuccess = () => {
+        const c = cur.result;
+        if (!c) return;
+        if ((c.value as Client).importantDates.length) dates.push(c.value);
+        c.continue();
+      };
+      tx.oncomplete = () => done([late.result.length, due.result.length, dates.length]);
+      tx.onerror = () => fail(tx.error);
+    }),
+  );
+  return out;
+}
+
+(globalThis as unknown as { __tbBench: unknown }).__tbBench = { seed, measure };

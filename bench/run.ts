@@ -1,0 +1,200 @@
+/**
+ * `npm run bench`: measures the built extension where it runs, in real Chromium (the
+ * browser-test harness), and prints a table, writes bench/results.json, and exits
+ * non-zero when a metric misses its budget. `--smoke` runs every measurement on tiny
+ * sizes without budgets, so the benchmark cannot rot (it is part of `npm test`).
+ * Methods are described in BENCHMARKS.md.
+ */
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, ROOT, EXTENSION_DIR, tabIdOf, tabThread, openPanel, waitFor, type Harness } from '../tests/e2e/harness';
+
+const smoke = process.argv.includes('--smoke');
+const SIZES = smoke ? { clients: 200, touchpoints: 2_000, runs: 5, rereadSeconds: 2, panelRuns: 3 } : { clients: 10_000, touchpoints: 200_000, runs: 25, rereadSeconds: 30, panelRuns: 9 };
+
+type Metric = { value: number; unit: 'ms' | 'KB' | 'records/s'; budget: number | null; min?: boolean };
+const metrics: Record<string, Metric> = {};
+const put = (name: string, value: number, unit: Metric['unit'], budget: number | null, min = false) => {
+  metrics[name] = { value: Math.round(value * 1000) / 1000, unit, budget, ...(min ? { min } : {}) };
+};
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const kb = (bytes: number) => bytes / 1000;
+
+async function bundle(entry: string, globalName: string): Promise<string> {
+  const r = await build({ entryPoints: [join(ROOT, entry)], bundle: true, format: 'iife', globalName, write: false, minify: true, platform: 'browser', logLevel: 'silent' });
+  return r.outputFiles[0].text;
+}
+
+function sizes() {
+  const dir = join(EXTENSION_DIR, 'content-scripts');
+  const largest = Math.max(...readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => statSync(join(dir, f)).size));
+  put('content_script_kb', kb(largest), 'KB', 15);
+  // the side panel's JavaScript: its entry script and every chunk it preloads
+  const html = readFileSync(join(EXTENSION_DIR, 'sidepanel.html'), 'utf8');
+  const files = new Set([...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1].replace(/^\//, '')));
+  const total = [...files].reduce((a, f) => a + statSync(join(EXTENSION_DIR, f)).size, 0);
+  put('sidepanel_js_kb', kb(total), 'KB', 450);
+}
+
+async function readers(h: Harness) {
+  for (const [provider, host, fixture, entry] of [
+    ['gmail', 'https://mail.google.com/mail/u/0/', 'gmail/thread-25.html', 'lib/mail/gmail.ts'],
+    ['outlook', 'https://outlook.office.com/mail/', 'outlook/thread-25.html', 'lib/mail/outlook.ts'],
+  ] as const) {
+    const page = await h.context.newPage();
+    await page.goto(`${host}?fixture=${fixture}`);
+    await page.addScriptTag({ content: await bundle(entry, '__tbReader') });
+    const fn = provider === 'gmail' ? 'readGmailThread' : 'readOutlookThread';
+    const times = await page.evaluate(
+      ({ fn, runs }) => {
+        const read = (globalThis as any).__tbReader[fn] as (d: Document) => { messages: unknown[] } | null;
+        const out: number[] = [];
+        for (let i = 0; i < 20; i++) read(document);
+        for (let i = 0; i < runs; i++) {
+          const t = performance.now();
+          const s = read(document);
+          out.push(performance.now() - t);
+          if (!s || s.messages.length < 20) throw new Error('the reader did not read the 25-message fixture');
+        }
+        return out;
+      },
+      { fn, runs: smoke ? 20 : 200 },
+    );
+    put(`${provider}_read_ms`, median(times), 'ms', 2);
+    await page.close();
+  }
+}
+
+/** Content-script main-thread time while the page mutates every 50 ms, per minute. */
+async function rereadCost(h: Harness) {
+  const page = await h.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/?fixture=gmail/thread-25.html');
+  const tabId = await tabIdOf(h, 'https://mail.google.com/*');
+  await waitFor(async () => (await tabThread(h, tabId))?.snapshot, 'the first snapshot');
+  const cdp = await h.context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await page.evaluate(() => {
+    const main = document.querySelector('[role="main"]')!;
+    let n = 0;
+    (globalThis as any).__mutator = setInterval(() => {
+      const row = document.createElement('div');
+      row.className = 'zA';
+      row.textContent = `row ${n++}`;
+      main.appendChild(row);
+      if (main.children.length > 40) main.children[main.children.length - 2].remove();
+    }, 50);
+  });
+  await cdp.send('Profiler.start');
+  const seconds = SIZES.rereadSeconds;
+  await page.waitForTimeout(seconds * 1000);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { url: string } }[]; samples: number[]; timeDeltas: number[] } };
+  await page.evaluate(() => clearInterval((globalThis as any).__mutator));
+  const ours = new Set(profile.nodes.filter((n) => n.callFrame.url.includes('/content-scripts/')).map((n) => n.id));
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    if (ours.has(id)) us += profile.timeDeltas[i] ?? 0;
+  });
+  put('reread_cost_ms_per_min', (us / 1000) * (60 / seconds), 'ms', 20);
+  await cdp.detach();
+  await page.close();
+}
+
+/** From swapping the thread on screen to the panel showing its client. */
+async function snapshotToPanel(h: Harness) {
+  const options = await h.context.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await options.getByRole('button', { name: 'Load sample data' }).click();
+  await options.getByRole('heading', { name: 'Try it with sample clients' }).waitFor({ state: 'detached' });
+  await options.close();
+  const page = await h.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/?fixture=e2e/gmail-thread.html#inbox/a');
+  const tabId = await tabIdOf(h, 'https://mail.google.com/*');
+  await waitFor(async () => (await tabThread(h, tabId))?.snapshot?.correspondent, 'the first snapshot');
+  const panel = await openPanel(h, tabId);
+  await panel.getByRole('heading', { level: 2, name: 'Dana Client' }).waitFor();
+  const people = [
+    { name: 'Lee Buyer', email: 'lee.buyer@globex.io', thread: 'thread-f:2' },
+    { name: 'Dana Client', email: 'dana.client@acme-corp.com', thread: 'thread-f:1' },
+  ];
+  const times: number[] = [];
+  for (let i = 0; i < SIZES.panelRuns; i++) {
+    const p = people[i % 2];
+    const t0 = Date.now();
+    await page.evaluate((p) => {
+      // what Gmail does when another thread opens: the view swaps and the hash changes
+      const h2 = document.querySelector('h2.hP')!;
+      h2.setAttribute('data-thread-perm-id', p.thread);
+      h2.textContent = `Thread with ${p.name}`;
+      const sender = document.querySelectorAll('span.gD')[1];
+      sender.setAttribute('email', p.email);
+      sender.setAttribute('name', p.name);
+      location.hash = `#inbox/${p.thread}`;
+    }, p);
+    await panel.waitForFunction((name) => [...document.querySelectorAll('h2')].some((h) => h.textContent?.startsWith(name)), p.name, { polling: 'raf', timeout: 10_000 });
+    times.push(Date.now() - t0);
+  }
+  put('snapshot_to_panel_ms', median(times), 'ms', 150);
+  await panel.close();
+  await page.close();
+}
+
+async function database(h: Harness) {
+  // a quiet document in the extension's origin (its IndexedDB), with no app of ours running
+  // whose queries would refetch on every write and compete with the measurement
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/icon/16.png`);
+  await page.evaluate(await bundle('bench/db-bench.ts', '__tbBenchBundle'));
+  const seeded = await page.evaluate(({ c, t }) => (globalThis as any).__tbBench.seed(c, t), { c: SIZES.clients, t: SIZES.touchpoints });
+  put('seed_records_per_s', seeded.records / seeded.seconds, 'records/s', 20_000, true);
+  const m = (await page.evaluate(({ c, r }) => (globalThis as any).__tbBench.measure(c, r), { c: SIZES.clients, r: SIZES.runs })) as Record<string, number>;
+  const budgets: Record<string, number> = { lookup_by_email_ms: 5, history_50_ms: 10, overdue_count_ms: 20, log_touchpoint_ms: 10, today_list_ms: 50 };
+  for (const [k, v] of Object.entries(m)) put(k, v, 'ms', budgets[k] ?? null);
+  await page.close();
+}
+
+async function main() {
+  const started = Date.now();
+  sizes();
+  const h = await launch();
+  try {
+    await readers(h);
+    await rereadCost(h);
+    await snapshotToPanel(h);
+    await database(h);
+  } finally {
+    await h.close();
+  }
+  const failed = Object.entries(metrics).filter(([, m]) => m.budget !== null && (m.min ? m.value < m.budget : m.value > m.budget));
+  const rows = Object.entries(metrics).map(([k, m]) => {
+    const ok = m.budget === null ? '' : (m.min ? m.value >= m.budget : m.value <= m.budget) ? 'ok' : 'OVER';
+    return `| ${k} | ${m.value} ${m.unit} | ${m.budget === null ? '' : `${m.min ? '>= ' : '<= '}${m.budget}`} | ${ok} |`;
+  });
+  console.log(['| metric | value | budget | |', '| --- | --- | --- | --- |', ...rows].join('\n'));
+  console.log(`${smoke ? 'smoke run' : 'bench'} finished in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (smoke) {
+    // the smoke run checks that every measurement ran and produced a number
+    const missing = Object.entries(metrics).filter(([, m]) => !Number.isFinite(m.value));
+    const expected = ['content_script_kb', 'sidepanel_js_kb', 'gmail_read_ms', 'outlook_read_ms', 'reread_cost_ms_per_min', 'snapshot_to_panel_ms', 'seed_records_per_s', 'lookup_by_email_ms', 'lookup_by_email_raw_ms', 'history_50_ms', 'history_50_raw_ms', 'overdue_count_ms', 'overdue_count_raw_ms', 'log_touchpoint_ms', 'log_touchpoint_raw_ms', 'today_list_ms', 'today_list_raw_ms'];
+    const absent = expected.filter((k) => !(k in metrics));
+    if (missing.length || absent.length) throw new Error(`smoke: no number for ${[...missing.map(([k]) => k), ...absent].join(', ')}`);
+    console.log(`${Object.keys(metrics).length} passed, 0 failed`);
+    return;
+  }
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  const json = { metrics: Object.fromEntries(Object.entries(metrics).map(([k, m]) => [k, { value: m.value, unit: m.unit, budget: m.budget }])) };
+  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(json, null, 2) + '\n');
+  if (failed.length) {
+    console.error(`over budget: ${failed.map(([k]) => k).join(', ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
