@@ -8,6 +8,7 @@ import { useRef, useState } from 'react';
 import { formatDistanceStrict } from 'date-fns';
 import { useQueryClient } from '@tanstack/react-query';
 import { readFileText } from '@/lib/read-file';
+import { downloadText } from '@/lib/download';
 import {
   backupFileName, exportBackup, parseBackup, planRestore, restoreBackup, type RestoreMode, type RestorePlan,
 } from '@/lib/backup/backup';
@@ -18,16 +19,6 @@ import { DB_QUERY_ROOT } from '@/lib/query-client';
 
 type Pending = { backup: Backup; fileName: string; replace: RestorePlan; merge: RestorePlan };
 
-function download(name: string, text: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function BackupSection() {
   const { data: settings } = useSettings();
@@ -42,7 +33,7 @@ export function BackupSection() {
     setBusy(true);
     try {
       const b = await exportBackup();
-      download(backupFileName(), JSON.stringify(b, null, 1));
+      downloadText(backupFileName(), JSON.stringify(b, null, 1), 'application/json');
       setMessage({ kind: 'ok', text: `Backup saved: ${b.counts.clients} clients, ${b.counts.touchpoints} touchpoints.` });
       await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
     } catch (e) {

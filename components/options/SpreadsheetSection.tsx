@@ -8,6 +8,7 @@ import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { readFileText } from '@/lib/read-file';
+import { downloadText } from '@/lib/download';
 import { clientsCsv, touchpointsCsv } from '@/lib/csv/export';
 import { importContacts, parseContactsCsv, planImport, type ColumnMapping, type ImportPlan, type ParsedCsv } from '@/lib/csv/import';
 import { DB_QUERY_ROOT } from '@/lib/query-client';
@@ -23,16 +24,7 @@ const FIELDS: { key: keyof Omit<ColumnMapping, 'extraEmails'>; label: string }[]
 
 const FORMAT_NAME = { google: 'Google Contacts', outlook: 'Outlook contacts', hubspot: 'HubSpot contacts', plain: 'a plain list', unknown: 'an unknown format' };
 
-function saveCsv(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const saveCsv = (name: string, text: string) => downloadText(name, text, 'text/csv;charset=utf-8');
 
 export function SpreadsheetSection() {
   const qc = useQueryClient();
