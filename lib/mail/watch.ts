@@ -5,10 +5,11 @@
  * `popstate` most of the time, but views also swap without either. So the watcher listens to
  * both events and also observes the mail root (the first visible match of `rootSelectors`,
  * e.g. `[role=main]` or the reading pane; never `document.body`) with a MutationObserver.
- * The mutation callback does no reading at all: it only (re)arms a debounce timer
- * (`settleMs`, default 200 ms) that also has a maximum wait (5 s), so a burst of mutations
+ * The mutation callback does no reading at all: it counts the mutation and arms a settle
+ * timer when none is armed; when the timer fires and the page changed meanwhile, it waits
+ * one more window (`settleMs`, default 200 ms) that also has a maximum wait (8 s), so a burst of mutations
  * gives one read after it settles and a steady stream still gives at most one read every
- * five seconds (measured: see BENCHMARKS.md). A navigation (hashchange/popstate) reads
+ * eight seconds (measured: see BENCHMARKS.md). A navigation (hashchange/popstate) reads
  * after only 30 ms, since that is the user opening a thread. While the tab is in the
  * background nothing is read at all; becoming visible again schedules a read. When the root element is replaced, hidden or missing, it is found again lazily:
  * on every debounced tick and by a slow interval (every 2 s), never by observing the body.
@@ -30,7 +31,7 @@ export interface WatchThreadOptions {
   rootSelectors: string[];
   /** quiet time before a read, default 200 ms */
   settleMs?: number;
-  /** the longest a read waits while mutations keep coming, default 5000 ms */
+  /** the longest a read waits while mutations keep coming, default 8000 ms */
   maxWaitMs?: number;
   /** how often to check that the root is still the one on screen, default 2000 ms */
   rootCheckMs?: number;
@@ -54,14 +55,24 @@ function start(opts: WatchThreadOptions): void {
   const { doc, win, signal } = opts;
   if (signal.aborted) return;
   const settleMs = opts.settleMs ?? 200;
-  const maxWaitMs = opts.maxWaitMs ?? 5000;
+  const maxWaitMs = opts.maxWaitMs ?? 8000;
 
   let root: Element | null | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let burstStart: number | undefined;
   /** the serialized snapshot last passed to onChange; undefined before the first */
   let lastSent: string | undefined;
-  const observer = new MutationObserver(() => schedule());
+  /** mutations seen, and the count when the settle window was last armed */
+  let mutations = 0;
+  let counted = 0;
+  /** a navigation is pending: its read does not wait for the page to go quiet */
+  let navigated = false;
+  // the only work per mutation: count it, and arm the settle window when none is armed.
+  // (Re-arming a timer on every mutation cost more than the reads themselves: BENCHMARKS.md)
+  const observer = new MutationObserver(() => {
+    mutations++;
+    if (timer === undefined) schedule();
+  });
 
   /** finds the root again when it is gone or hidden; true when it changed */
   function ensureRoot(): boolean {
@@ -82,12 +93,20 @@ function start(opts: WatchThreadOptions): void {
     const now = Date.now();
     burstStart ??= now;
     clearTimeout(timer);
+    counted = mutations;
     timer = setTimeout(tick, Math.max(0, Math.min(settle, burstStart + maxWaitMs - now)));
   }
 
   function tick(): void {
-    burstStart = undefined;
+    timer = undefined;
     if (signal.aborted) return;
+    // the page changed during the window: wait for a quiet one, up to the maximum wait
+    if (!navigated && mutations !== counted && burstStart !== undefined && Date.now() - burstStart < maxWaitMs) {
+      schedule();
+      return;
+    }
+    burstStart = undefined;
+    navigated = false;
     // a tab in the background: read when it is shown again (visibilitychange)
     if (doc.visibilityState === 'hidden') return;
     try {
@@ -111,7 +130,11 @@ function start(opts: WatchThreadOptions): void {
 
   // a navigation is the user opening a thread: read soon (the view has usually swapped
   // already), then the mutations that follow re-arm the normal settle for a second look
-  const onNavigate = () => schedule(NAVIGATION_SETTLE_MS);
+  const onNavigate = () => {
+    // read then even if the page keeps changing: the user is waiting for this thread
+    navigated = true;
+    schedule(NAVIGATION_SETTLE_MS);
+  };
   win.addEventListener('hashchange', onNavigate);
   win.addEventListener('popstate', onNavigate);
   const onVisible = () => {
