@@ -25,7 +25,7 @@ export async function clientsCsv(): Promise<string> {
 }
 
 export async function touchpointsCsv(): Promise<string> {
-  const [clients, tps] = await Promise.all([db.clients.toArray(), db.touchpoints.orderBy('at').toArray()]);
+  const [clients, tps] = await Promise.all([db.clients.toArray(), db.touchpoints.toCollection().sortBy('at')]);
   const byId = new Map(clients.map((c) => [c.id!, c]));
   return Papa.unparse({
     fields: ['Date', 'Client', 'Email', 'Kind', 'Subject', 'Summary', 'Amount', 'Source'],

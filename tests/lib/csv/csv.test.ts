@@ -81,4 +81,16 @@ describe('CSV export', () => {
     expect(safeCell('-1')).toBe("'-1");
     expect(await db.clients.count()).toBe(1);
   });
+
+  it('lists every touchpoint oldest first, across clients, whatever order they were logged in', async () => {
+    const a = await createClient({ name: 'Ann', emails: ['ann@acme.com'] });
+    const b = await createClient({ name: 'Bo', emails: ['bo@globex.io'] });
+    for (const [c, day, kind] of [[a, 9, 'call'], [b, 2, 'meeting'], [a, 5, 'sale'], [b, 7, 'email-out']] as const) {
+      await logTouchpoint({ clientId: c.id!, kind, at: Date.UTC(2026, 10, day), ...(kind === 'sale' ? { amount: 10 } : {}) });
+    }
+    const rows = Papa.parse<string[]>(await touchpointsCsv(), { skipEmptyLines: true }).data.slice(1);
+    expect(rows.map((r) => [r[0].slice(0, 10), r[1], r[3]])).toEqual([
+      ['2026-11-02', 'Bo', 'meeting'], ['2026-11-05', 'Ann', 'sale'], ['2026-11-07', 'Bo', 'email-out'], ['2026-11-09', 'Ann', 'call'],
+    ]);
+  });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { SCHEMA_V1, TouchbaseDB } from '@/lib/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, TouchbaseDB } from '@/lib/db/schema';
 
 const NOW = new Date(2026, 10, 22).getTime();
 
-describe('schema upgrade from version 1 to 2', () => {
+describe('schema upgrade from version 1 to the current one', () => {
   it('keeps every record and makes the new indexes usable', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = new Dexie(name);
@@ -30,7 +30,7 @@ describe('schema upgrade from version 1 to 2', () => {
 
     const v2 = new TouchbaseDB(name);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(3);
     // every record intact, plus the "MM-DD" keys of its important dates
     expect(await v2.clients.bulkGet(clients.map((c) => c.id))).toEqual(
       clients.map((c) => ({ ...c, anniversaries: c.importantDates.length ? ['03-09'] : [] })),
@@ -43,10 +43,48 @@ describe('schema upgrade from version 1 to 2', () => {
     // the new indexes answer
     expect(await v2.touchpoints.where('templateId').equals(3).count()).toBe(20);
     expect(await v2.touchpoints.where('[kind+at]').between(['sale', Dexie.minKey], ['sale', Dexie.maxKey]).count()).toBe(50);
-    expect(
-      await v2.clients.where('[stage+nextDueAt]').between(['prospect', Dexie.minKey], ['prospect', NOW + 10 * 86_400_000]).count(),
-    ).toBe(4); // ids 1, 4, 7, 10 (i = 0, 3, 6, 9)
     v2.close();
+    await Dexie.delete(name);
+  });
+});
+
+const indexNames = (db: Dexie, store: string) => [...db.backendDB().transaction(store).objectStore(store).indexNames].sort();
+
+describe('schema upgrade from version 2 to 3', () => {
+  it('drops the indexes no query reads, keeps every record, and answers through the compound ones', async () => {
+    const name = `upgrade3-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    expect(indexNames(v2, 'touchpoints')).toContain('threadKey');
+    const clients = Array.from({ length: 10 }, (_, i) => ({
+      id: i + 1, name: `Client ${i}`, emails: [`c${i}@acme.com`], tags: [], importantDates: [], anniversaries: [], notes: '',
+      stage: 'client', saleCount: 2, lifetimeValue: i, nextDueAt: NOW + i, createdAt: NOW, updatedAt: NOW,
+    }));
+    const touchpoints = Array.from({ length: 60 }, (_, i) => ({
+      id: i + 1, clientId: (i % 10) + 1, at: NOW - i * 60_000, kind: i % 3 ? 'call' : 'email-in', source: 'detected',
+      threadKey: `gmail:t${i % 5}`, messageKey: `gmail:t${i % 5}:m${i}:${(i % 10) + 1}`, createdAt: NOW,
+    }));
+    await v2.table('clients').bulkAdd(clients);
+    await v2.table('touchpoints').bulkAdd(touchpoints);
+    v2.close();
+
+    const v3 = new TouchbaseDB(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(indexNames(v3, 'touchpoints')).toEqual(['[clientId+at]', '[kind+at]', 'messageKey', 'templateId']);
+    expect(indexNames(v3, 'clients')).toEqual(
+      ['anniversaries', 'awaitingReplySince', 'emails', 'lastContactAt', 'lifetimeValue', 'nextDueAt', 'snoozedUntil', 'tags'],
+    );
+    expect(await v3.clients.toArray()).toEqual(clients);
+    expect(await v3.touchpoints.toArray()).toEqual(touchpoints);
+    // the queries that read the dropped single indexes are answered by the compound ones
+    expect((await v3.touchpoints.where('clientId').equals(4).toArray()).map((t) => t.id)).toEqual([54, 44, 34, 24, 14, 4]);
+    expect(await v3.touchpoints.where('kind').equals('email-in').count()).toBe(20);
+    expect(await v3.touchpoints.where('kind').anyOf(['email-in', 'call']).count()).toBe(60);
+    expect(await v3.touchpoints.where('messageKey').equals('gmail:t2:m7:8').count()).toBe(1);
+    v3.close();
     await Dexie.delete(name);
   });
 });
