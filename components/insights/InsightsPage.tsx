@@ -97,21 +97,24 @@ function Pareto({ data }: { data: Insights }) {
             rows={pa.rows.filter((r) => r.value > 0).map((r) => [r.client.name, money(r.value), pct(r.share), pct(r.cumulativeShare), r.key ? 'yes' : ''])}
           />
           <div className="row">
-            <button
-              type="button"
-              disabled={same}
-              onClick={async () => {
-                try {
-                  await setKeyAccounts(pa.keyIds);
-                  setMsg(`${pa.keyIds.length} clients are now key accounts.`);
-                  await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
-                } catch (e) {
-                  setMsg(errorText(e));
-                }
-              }}
-            >
-              {same ? 'These are your key accounts' : `Mark these ${pa.keyIds.length} as key accounts`}
-            </button>
+            {same ? (
+              <p className="ok-note">✓ {pa.keyIds.length === 1 ? 'This is your key account' : `These ${pa.keyIds.length} are your key accounts`} (★ in the sidebar).</p>
+            ) : (
+              <button
+                type="button"
+                onClick={async () => {
+                  try {
+                    await setKeyAccounts(pa.keyIds);
+                    setMsg(pa.keyIds.length === 1 ? '1 client is now a key account.' : `${pa.keyIds.length} clients are now key accounts.`);
+                    await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
+                  } catch (e) {
+                    setMsg(errorText(e));
+                  }
+                }}
+              >
+                {pa.keyIds.length === 1 ? 'Mark this client as a key account' : `Mark these ${pa.keyIds.length} as key accounts`}
+              </button>
+            )}
             <label className="inline">
               Key accounts: contact every
               <input type="number" min={1} value={cadence} onChange={(e) => setCadence(e.target.value)} aria-describedby="cad-help" />
@@ -143,7 +146,9 @@ function Pareto({ data }: { data: Insights }) {
 function Retention({ data }: { data: Insights }) {
   const q = data.quarters;
   const any = q.some((p) => p.buyers || p.previousBuyers);
-  const last = [...q].reverse().find((p) => p.rate !== null);
+  const last = [...q].reverse().find((p) => p.complete && p.rate !== null);
+  const running = q.find((p) => !p.complete);
+  const soFar = (label: string, complete: boolean) => (complete ? label : `${label} (so far)`);
   return (
     <section aria-labelledby="retention-h">
       <h2 id="retention-h">Retention</h2>
@@ -157,22 +162,25 @@ function Retention({ data }: { data: Insights }) {
           </p>
           <BarLineChart
             title="Repeat-purchase retention per quarter"
-            summary={q.map((p) => `${p.label}: ${pct(p.rate)}`).join(', ')}
+            summary={q.map((p) => `${soFar(p.label, p.complete)}: ${pct(p.rate)}`).join(', ')}
             labels={q.map((p) => p.label)}
             bars={{ label: 'Buyers', values: q.map((p) => p.buyers), className: 'bar' }}
-            line={{ label: 'Retention', values: q.map((p) => p.rate), className: 'cum' }}
+            line={{ label: 'Retention', values: q.map((p) => (p.complete ? p.rate : null)), className: 'cum' }}
           />
+          {running ? (
+            <p className="muted">{running.label} is still running: its buyers so far are in the chart, its retention only in the table.</p>
+          ) : null}
           <DataTable
             caption="Retention and net customer change per quarter"
             head={['Quarter', 'Buyers', 'Bought again', 'Retention', 'New', 'Lost', 'Net change']}
-            rows={q.map((p) => [p.label, p.buyers, `${p.retained} of ${p.previousBuyers}`, pct(p.rate), p.newCustomers, p.lost, p.netChange > 0 ? `+${p.netChange}` : p.netChange])}
+            rows={q.map((p) => [soFar(p.label, p.complete), p.buyers, `${p.retained} of ${p.previousBuyers}`, pct(p.rate), p.newCustomers, p.lost, p.netChange > 0 ? `+${p.netChange}` : p.netChange])}
           />
           <table className="compact">
             <caption>Per year</caption>
             <thead><tr><th scope="col">Year</th><th scope="col">Retention</th><th scope="col">Net change</th></tr></thead>
             <tbody>
               {data.years.map((y) => (
-                <tr key={y.key}><th scope="row">{y.label}</th><td>{pct(y.rate)}</td><td>{y.netChange > 0 ? `+${y.netChange}` : y.netChange}</td></tr>
+                <tr key={y.key}><th scope="row">{soFar(y.label, y.complete)}</th><td>{pct(y.rate)}</td><td>{y.netChange > 0 ? `+${y.netChange}` : y.netChange}</td></tr>
               ))}
             </tbody>
           </table>

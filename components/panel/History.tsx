@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { format } from 'date-fns';
 import type { Touchpoint } from '@/lib/db/types';
 import { useDeleteTouchpoint, useHistory, useRestoreTouchpoint } from '@/lib/queries';
-import { KIND_ICON, KIND_LABEL, exactDate, money, shortDate } from './words';
+import { KindIcon } from './KindIcon';
+import { KIND_LABEL, exactDate, money, shortDate } from './words';
 
 function groupByMonth(tps: Touchpoint[]): { month: string; items: Touchpoint[] }[] {
   const groups: { month: string; items: Touchpoint[] }[] = [];
@@ -65,7 +66,7 @@ export function History({ clientId }: { clientId: number }) {
           <ul aria-label={`History, ${g.month}`} className="timeline">
             {g.items.map((t) => (
               <li key={t.id} className={`tp tp-${t.kind}`}>
-                <span aria-hidden="true" className="tp-icon">{KIND_ICON[t.kind]}</span>
+                <KindIcon kind={t.kind} />
                 <div className="tp-main">
                   <span className="tp-kind">{KIND_LABEL[t.kind]}</span>
                   {t.kind === 'sale' && t.amount !== undefined ? <span className="tp-amount"> {money(t.amount)}</span> : null}

@@ -14,18 +14,6 @@ export const KIND_LABEL: Record<TouchKind, string> = {
   note: 'Note',
 };
 
-export const KIND_ICON: Record<TouchKind, string> = {
-  'email-in': '↙',
-  'email-out': '↗',
-  call: '☎',
-  meeting: '👥',
-  message: '💬',
-  mail: '✉',
-  gift: '🎁',
-  sale: '💰',
-  note: '📝',
-};
-
 export const STAGE_LABEL: Record<Stage, string> = {
   prospect: 'Prospect',
   customer: 'Customer',

@@ -4,7 +4,8 @@
  * period, the share who bought again in this one. When nobody bought in the previous
  * period the rate is unknown (null), not 0. Beside it, the net customer change:
  * new customers (their first sale ever falls in this period) minus lost ones (bought in
- * the previous period, not in this one).
+ * the previous period, not in this one). The period that holds `now` is not over: its
+ * figures are marked incomplete, so a quarter in progress is never read as a collapse.
  */
 import type { Touchpoint } from '../../db/types';
 import { lastPeriods, periodOf, type PeriodKind } from './periods';
@@ -20,6 +21,8 @@ export interface RetentionPoint {
   newCustomers: number;
   lost: number;
   netChange: number;
+  /** false for the period still running (its figures are so far, not final) */
+  complete: boolean;
 }
 
 export function retention(
@@ -57,6 +60,7 @@ export function retention(
       newCustomers,
       lost,
       netChange: newCustomers - lost,
+      complete: p.end <= now,
     };
   });
 }

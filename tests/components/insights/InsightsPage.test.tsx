@@ -36,13 +36,24 @@ describe('InsightsPage', () => {
     expect(pareto).toHaveTextContent('1 of 2 paying clients make 91 % of your revenue');
     expect(within(pareto).getByRole('img', { name: /Revenue by client/ })).toBeInTheDocument();
     expect(within(pareto).getByRole('table', { name: 'Clients ranked by lifetime value' })).toHaveTextContent('Big Co');
-    await user.click(within(pareto).getByRole('button', { name: 'Mark these 1 as key accounts' }));
+    await user.click(within(pareto).getByRole('button', { name: 'Mark this client as a key account' }));
     await waitFor(async () => expect((await getClient(big.id!))!.keyAccount).toBe(true));
     expect((await getClient(small.id!))!.keyAccount).toBeFalsy();
+    // once marked, the page says so instead of offering the same button again
+    expect(await within(pareto).findByText(/This is your key account/)).toBeInTheDocument();
+    expect(within(pareto).queryByRole('button', { name: /key account/ })).toBeNull();
 
     const reply = screen.getByRole('heading', { name: 'Reply speed' }).closest('section')!;
     expect(reply).toHaveTextContent('Median answer: 3 h; answered within 24 hours: 100 %');
     const retention = screen.getByRole('heading', { name: 'Retention' }).closest('section')!;
-    expect(within(retention).getByRole('table', { name: 'Retention and net customer change per quarter' })).toBeInTheDocument();
+    const quarters = within(retention).getByRole('table', { name: 'Retention and net customer change per quarter' });
+    // the quarter that holds today is not over: marked, and not reported as the latest rate
+    expect(within(quarters).getByRole('row', { name: /Q4 2026 \(so far\)/ })).toBeInTheDocument();
+    expect(within(quarters).getByRole('row', { name: /^Q3 2026 / })).toBeInTheDocument();
+    // Q4's 1 of 2 so far is not a result yet, and no finished quarter has a rate: no "Latest"
+    expect(within(quarters).getByRole('row', { name: /Q4 2026 \(so far\)/ })).toHaveTextContent('1 of 2');
+    expect(retention).not.toHaveTextContent('Latest:');
+    expect(retention).toHaveTextContent('Q4 2026 is still running');
+    expect(within(retention).getByRole('rowheader', { name: '2026 (so far)' })).toBeInTheDocument();
   });
 });

@@ -56,6 +56,9 @@ describe('retention per quarter', () => {
     expect(q4).toMatchObject({ retained: 1, newCustomers: 0, lost: 2, netChange: -2 });
     // empty quarters stay empty
     expect(r[0]).toMatchObject({ buyers: 0, previousBuyers: 0, rate: null, netChange: 0 });
+    // only the quarter that holds today is still running
+    expect(r.map((p) => p.complete)).toEqual([true, true, true, true, true, true, true, false]);
+    expect(retention(sales, at(2027, 1, 1)).find((p) => p.key === '2026-Q4')?.complete).toBe(true);
   });
   it('computes it per year too', () => {
     const r = retention([sale(1, at(2025, 3, 1)), sale(2, at(2025, 6, 1)), sale(1, at(2026, 2, 1))], NOW, 'year', 2);
