@@ -15,6 +15,7 @@ import { renderTemplate, situationsNow, suggestTemplates, valuesFor } from '@/li
 import { useTemplates } from '@/lib/queries-templates';
 import { sendToBackground } from '@/lib/queries';
 import { RenderedText } from '@/components/templates/RenderedText';
+import { SignAs } from './SignAs';
 
 export interface FollowUpsProps {
   client: Client;
@@ -140,6 +141,7 @@ export function FollowUps(p: FollowUpsProps) {
           {rendered.missing.length ? (
             <p className="muted small">Marked gaps have no value yet: fill them in after inserting.</p>
           ) : null}
+          {rendered.missing.includes('myName') ? <SignAs /> : null}
           <div className="row wrap">
             <button type="button" onClick={() => void insert()} disabled={p.tabId === null}>
               Insert into reply

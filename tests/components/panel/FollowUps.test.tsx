@@ -5,6 +5,8 @@ import { FollowUps } from '@/components/panel/FollowUps';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
 import type { Client } from '@/lib/db/types';
 import { resetDb } from '../../lib/db/helpers';
+import { useSettings } from '@/lib/queries-settings';
+import { getSettings } from '@/lib/db/settings';
 import { renderWithData } from './render';
 
 const NOW = new Date(2026, 10, 22, 12, 0).getTime();
@@ -74,5 +76,30 @@ describe('FollowUps', () => {
     expect(preview).toHaveTextContent('Hi <img');
     expect(preview).toHaveTextContent('Sam Seller');
     expect(container.querySelector('img')).toBeNull();
+  });
+
+  it(`asks for the user's name where the "[your name]" gap shows, and fills it once saved`, async () => {
+    const user = userEvent.setup();
+    // the panel passes the stored settings down, as SidePanel does
+    function WithStoredSettings() {
+      const { data } = useSettings();
+      return data ? (
+        <FollowUps client={client()} email="dana@acme.com" history={[]} tabId={null} settings={data} now={NOW} replyLate={false} awaitingReply={false} overdue />
+      ) : null;
+    }
+    renderWithData(<WithStoredSettings />);
+    await user.click(await screen.findByRole('button', { name: "How'm I doing?" }));
+    const field = screen.getByRole('textbox', { name: 'Your name, to sign your emails' });
+    // nothing typed: said, nothing saved
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Type your name first.');
+    expect((await getSettings()).myName).toBe('');
+    await user.type(field, 'Sam Seller');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await getSettings()).myName).toBe('Sam Seller'));
+    const preview = screen.getByRole('region', { name: 'Preview' });
+    await waitFor(() => expect(preview).toHaveTextContent('Sam Seller'));
+    expect(within(preview).queryByText('[your name]')).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Your name, to sign your emails' })).toBeNull();
   });
 });
