@@ -1,8 +1,11 @@
 /**
  * Today: the clients who need the user now, late replies first, then overdue (by how
  * overdue and how valuable), then due soon, then birthdays and other dates this week.
- * Each row opens the client, where the follow-ups wait.
+ * Each row opens the client, where the follow-ups wait. A long section shows its first
+ * rows (the most urgent: each section is already in order) and a button for the rest, so a
+ * big book of clients keeps the panel short and quick to render.
  */
+import { useState } from 'react';
 import type { TodayEntry } from '@/lib/db/today';
 import { useToday } from '@/lib/queries';
 import { usePanelStore } from '@/lib/store';
@@ -22,16 +25,20 @@ function reason(section: string, e: TodayEntry): string {
   }
 }
 
+export const FIRST_ROWS = 10;
+
 function Section({ id, title, entries, tone }: { id: string; title: string; entries: TodayEntry[]; tone: string }) {
   const openClient = usePanelStore((s) => s.openClient);
+  const [all, setAll] = useState(false);
   if (!entries.length) return null;
+  const shown = all ? entries : entries.slice(0, FIRST_ROWS);
   return (
     <section aria-labelledby={`today-${id}`} className="today-section">
       <h3 id={`today-${id}`}>
         {title} <span className="count">({entries.length})</span>
       </h3>
       <ul className="today-list">
-        {entries.map((e, i) => (
+        {shown.map((e, i) => (
           <li key={`${e.client.id}-${i}`} className={`today-row tone-${tone}`}>
             <div className="today-who">
               <span className="today-name">
@@ -46,6 +53,11 @@ function Section({ id, title, entries, tone }: { id: string; title: string; entr
           </li>
         ))}
       </ul>
+      {shown.length < entries.length ? (
+        <button type="button" className="link" onClick={() => setAll(true)} aria-label={`Show all ${entries.length} ${title.toLowerCase()}`}>
+          Show all {entries.length}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { TodayView } from '@/components/panel/TodayView';
+import userEvent from '@testing-library/user-event';
+import { TodayView, FIRST_ROWS } from '@/components/panel/TodayView';
 import { createClient, logTouchpoint, updateClient } from '@/lib/db';
 import { resetDb, DAY, HOUR } from '../../lib/db/helpers';
 import { renderWithData } from './render';
@@ -33,6 +34,20 @@ describe('TodayView', () => {
     expect(screen.getByRole('region', { name: 'Due soon (1)' })).toHaveTextContent('Due in 2 days');
     expect(screen.getByRole('region', { name: 'Dates this week (1)' })).toHaveTextContent('Birthday in 2 days');
     expect(screen.getByRole('button', { name: 'Follow up with Late Larry' })).toBeInTheDocument();
+  });
+
+  it('shows the most urgent rows of a long section first, and the rest on request', async () => {
+    const user = userEvent.setup();
+    // 13 overdue clients, the longest overdue last created
+    for (let i = 0; i < FIRST_ROWS + 3; i++) await client(`Client ${String(i).padStart(2, '0')}`, 50 + i);
+    renderWithData(<TodayView now={NOW} />);
+    const overdue = await screen.findByRole('region', { name: `Overdue (${FIRST_ROWS + 3})` });
+    const rows = within(overdue).getAllByRole('listitem');
+    expect(rows).toHaveLength(FIRST_ROWS);
+    expect(rows[0]).toHaveTextContent(`Client ${FIRST_ROWS + 2}`);
+    await user.click(within(overdue).getByRole('button', { name: `Show all ${FIRST_ROWS + 3} overdue` }));
+    expect(within(overdue).getAllByRole('listitem')).toHaveLength(FIRST_ROWS + 3);
+    expect(within(overdue).queryByRole('button', { name: /Show all/ })).toBeNull();
   });
 
   it('says so when nobody needs the user', async () => {
