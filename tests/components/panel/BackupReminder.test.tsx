@@ -17,7 +17,14 @@ describe('BackupReminder', () => {
     const { rerender } = render(<BackupReminder settings={{ ...DEFAULT_SETTINGS, lastBackupAt: NOW - 31 * DAY }} clientCount={5} now={NOW} />);
     expect(screen.getByRole('note')).toHaveTextContent('No backup for over a month.');
     expect(screen.getByRole('button', { name: 'Back up now' })).toBeInTheDocument();
-    rerender(<BackupReminder settings={DEFAULT_SETTINGS} clientCount={1} now={NOW} />);
+    rerender(<BackupReminder settings={DEFAULT_SETTINGS} clientCount={5} now={NOW} />);
     expect(screen.getByRole('note')).toHaveTextContent('Your clients are not backed up yet.');
+  });
+  it('does not greet a new user with a chore: no reminder before the fifth client when there never was a backup', () => {
+    const { container, rerender } = render(<BackupReminder settings={DEFAULT_SETTINGS} clientCount={4} now={NOW} />);
+    expect(container).toBeEmptyDOMElement();
+    // an old backup still counts, however few clients there are
+    rerender(<BackupReminder settings={{ ...DEFAULT_SETTINGS, lastBackupAt: NOW - 40 * DAY }} clientCount={1} now={NOW} />);
+    expect(screen.getByRole('note')).toHaveTextContent('No backup for over a month.');
   });
 });
