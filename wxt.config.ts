@@ -22,6 +22,15 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: MAIL_HOSTS,
     action: { default_title: 'Touchbase: open the client sidebar' },
+    // a keyboard way to the sidebar (changeable in the browser's shortcuts page); the action
+    // opens the side panel in Chrome, the sidebar command toggles it in Firefox. Not
+    // Alt+Shift+T: Chrome keeps that for focusing its toolbar and silently drops it.
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open the Touchbase sidebar',
+      },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'touchbase@touchbase.local', strict_min_version: '115.0' } } }

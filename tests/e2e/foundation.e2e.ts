@@ -30,6 +30,10 @@ describe('the built extension in Chromium', () => {
     ]);
     expect(manifest.permissions.sort()).toEqual(['alarms', 'scripting', 'sidePanel', 'storage']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    // the sidebar has a keyboard shortcut, and Chrome accepted it
+    expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
+    const commands = await h.worker.evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c: { name: string }) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+K');
     expect(await badge(h)).toBe('');
   });
 
