@@ -6,7 +6,7 @@
  * background is asked to recount the badge (which also wakes a sleeping service worker).
  */
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { db } from './db/schema';
 import { countOverdue } from './db/overdue';
 import { createClient, findClientByEmail, getClient, updateClient, type ClientInput, type ClientPatch } from './db/clients';
@@ -70,8 +70,14 @@ export function useHistory(clientId: number | undefined) {
   });
 }
 
-export function useToday(now?: number) {
-  return useQuery({ queryKey: [...keys.today, now ?? 'live'], queryFn: () => listToday(now ?? Date.now()) });
+/** The Today list; `limit` rows per section (all when not given), with every section's total. */
+export function useToday(now?: number, limit?: number) {
+  return useQuery({
+    queryKey: [...keys.today, now ?? 'live', limit ?? 'all'],
+    queryFn: () => listToday(now ?? Date.now(), undefined, limit),
+    // asking for all rows keeps the first rows on screen until the rest arrive
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Clients whose name, company or address contains the words typed (for picking by hand). */

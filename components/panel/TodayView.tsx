@@ -6,7 +6,7 @@
  * big book of clients keeps the panel short and quick to render.
  */
 import { useState } from 'react';
-import type { TodayEntry } from '@/lib/db/today';
+import { TODAY_FIRST_ROWS, type TodayEntry } from '@/lib/db/today';
 import { useToday } from '@/lib/queries';
 import { usePanelStore } from '@/lib/store';
 import { PickPerson } from './PickPerson';
@@ -25,17 +25,24 @@ function reason(section: string, e: TodayEntry): string {
   }
 }
 
-export const FIRST_ROWS = 10;
+interface SectionProps {
+  id: string;
+  title: string;
+  entries: TodayEntry[];
+  total: number;
+  tone: string;
+  expanded: boolean;
+  onShowAll: () => void;
+}
 
-function Section({ id, title, entries, tone }: { id: string; title: string; entries: TodayEntry[]; tone: string }) {
+function Section({ id, title, entries, total, tone, expanded, onShowAll }: SectionProps) {
   const openClient = usePanelStore((s) => s.openClient);
-  const [all, setAll] = useState(false);
-  if (!entries.length) return null;
-  const shown = all ? entries : entries.slice(0, FIRST_ROWS);
+  if (!total) return null;
+  const shown = expanded ? entries : entries.slice(0, TODAY_FIRST_ROWS);
   return (
     <section aria-labelledby={`today-${id}`} className="today-section">
       <h3 id={`today-${id}`}>
-        {title} <span className="count">({entries.length})</span>
+        {title} <span className="count">({total})</span>
       </h3>
       <ul className="today-list">
         {shown.map((e, i) => (
@@ -53,9 +60,9 @@ function Section({ id, title, entries, tone }: { id: string; title: string; entr
           </li>
         ))}
       </ul>
-      {shown.length < entries.length ? (
-        <button type="button" className="link" onClick={() => setAll(true)} aria-label={`Show all ${entries.length} ${title.toLowerCase()}`}>
-          Show all {entries.length}
+      {!expanded && total > shown.length ? (
+        <button type="button" className="link" onClick={onShowAll} aria-label={`Show all ${total} ${title.toLowerCase()}`}>
+          Show all {total}
         </button>
       ) : null}
     </section>
@@ -63,17 +70,26 @@ function Section({ id, title, entries, tone }: { id: string; title: string; entr
 }
 
 export function TodayView({ now }: { now?: number }) {
-  const { data, isLoading } = useToday(now);
+  // sections the user opened in full; while none is, the query reads only the first rows
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const { data, isLoading } = useToday(now, expanded.size ? undefined : TODAY_FIRST_ROWS);
   if (isLoading || !data) return <p className="muted">Loading…</p>;
-  const total = data.lateReplies.length + data.overdue.length + data.dueSoon.length + data.dates.length;
+  const t = data.totals;
+  const total = t.lateReplies + t.overdue + t.dueSoon + t.dates;
+  const section = (id: string, title: string, entries: TodayEntry[], count: number, tone: string) => (
+    <Section
+      id={id} title={title} entries={entries} total={count} tone={tone}
+      expanded={expanded.has(id)} onShowAll={() => setExpanded(new Set([...expanded, id]))}
+    />
+  );
   return (
     <div className="today">
       <h2>Today</h2>
       {total === 0 ? <p className="empty">Nobody is waiting on you. Open a thread to see its client here.</p> : null}
-      <Section id="late" title="Late replies" entries={data.lateReplies} tone="bad" />
-      <Section id="overdue" title="Overdue" entries={data.overdue} tone="bad" />
-      <Section id="soon" title="Due soon" entries={data.dueSoon} tone="warn" />
-      <Section id="dates" title="Dates this week" entries={data.dates} tone="good" />
+      {section('late', 'Late replies', data.lateReplies, t.lateReplies, 'bad')}
+      {section('overdue', 'Overdue', data.overdue, t.overdue, 'bad')}
+      {section('soon', 'Due soon', data.dueSoon, t.dueSoon, 'warn')}
+      {section('dates', 'Dates this week', data.dates, t.dates, 'good')}
       <PickPerson />
     </div>
   );

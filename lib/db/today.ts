@@ -8,8 +8,15 @@
  * Sections 1-3 come from the due-date and waiting-reply indexes (only the rows in range
  * are read); snoozed clients are left out. Dates come from the `anniversaries` index
  * ("MM-DD" of each important date) for the eight days from today.
+ *
+ * The view shows the first rows of each section until asked for all. Late replies are
+ * the longest section in a busy mailbox and already in index order (longest waiting
+ * first), so with a `limit` only their first rows are read and their total is an index
+ * count. Overdue is ranked by days and value, which no index holds, and due soon must
+ * leave out the late replies, so their records in range are read (Chromium reads an index
+ * entry and its record at nearly the same cost, so keys alone would save little).
  */
-import { differenceInCalendarDays } from 'date-fns';
+import { addDays, differenceInCalendarDays, startOfDay } from 'date-fns';
 import { lateReplyCutoff } from '../domain/response';
 import { daysUntilAnniversary } from '../domain/templates/suggest';
 import type { Client, ImportantDate, Settings } from './types';
@@ -29,7 +36,12 @@ export interface TodayList {
   overdue: TodayEntry[];
   dueSoon: TodayEntry[];
   dates: TodayEntry[];
+  /** how many each section holds in all (more than its entries when a limit applied) */
+  totals: { lateReplies: number; overdue: number; dueSoon: number; dates: number };
 }
+
+/** The Today view shows this many rows of a section until the user asks for all. */
+export const TODAY_FIRST_ROWS = 10;
 
 /** "MM-DD" of today and the next 7 days */
 function weekKeys(now: number): string[] {
@@ -47,31 +59,37 @@ function weight(c: Client): number {
   return (c.keyAccount ? 2 : 1) * (1 + Math.log10(1 + Math.max(0, c.lifetimeValue) / 1000));
 }
 
-export async function listToday(now = Date.now(), settings?: Settings): Promise<TodayList> {
+export async function listToday(now = Date.now(), settings?: Settings, limit = Infinity): Promise<TodayList> {
   return db.transaction('r', db.clients, db.settings, async () => {
     const s = settings ?? (await getSettings());
     const cutoff = lateReplyCutoff(now, s);
-    const dueSoonLimit = now + (s.dueSoonDays + 1) * 86_400_000;
-    const [late, pastDue, soon, withDates] = await Promise.all([
-      db.clients.where('awaitingReplySince').below(cutoff).toArray(),
+    // due soon = due on one of the next `dueSoonDays` calendar days (today included)
+    const soonEnd = startOfDay(addDays(now, s.dueSoonDays + 1)).getTime();
+    const lateRange = () => db.clients.where('awaitingReplySince').below(cutoff);
+    const [sleeping, lateCount, pastDue, soon, withDates] = await Promise.all([
+      db.clients.where('snoozedUntil').above(now).toArray(),
+      lateRange().count(),
       db.clients.where('nextDueAt').below(now).toArray(),
-      db.clients.where('nextDueAt').between(now, dueSoonLimit, true, true).toArray(),
+      db.clients.where('nextDueAt').between(now, soonEnd, true, false).toArray(),
       db.clients.where('anniversaries').anyOf(weekKeys(now)).distinct().toArray(),
     ]);
-    const lateIds = new Set(late.map((c) => c.id));
-    const lateReplies = late
-      .filter((c) => !isSnoozed(c, now))
-      .map((client) => ({ client, amount: Math.floor((now - client.awaitingReplySince!) / 3_600_000) }))
-      .sort((a, b) => b.amount - a.amount);
+    // a late reply is listed once, as a late reply, whatever its due date
+    const isLate = (c: Client) => c.awaitingReplySince !== undefined && c.awaitingReplySince < cutoff;
+    const snoozed = new Set(sleeping.map((c) => c.id));
+    const awake = (c: Client) => !snoozed.has(c.id);
+    // the first rows in index order (longest waiting first), skipping the snoozed ones
+    const snoozedLate = sleeping.filter(isLate).length;
+    const late = (await (Number.isFinite(limit) ? lateRange().limit(limit + snoozedLate) : lateRange()).toArray())
+      .filter(awake)
+      .slice(0, limit);
+    const lateReplies = late.map((client) => ({ client, amount: Math.floor((now - client.awaitingReplySince!) / 3_600_000) }));
     const overdue = pastDue
-      .filter((c) => !isSnoozed(c, now) && !lateIds.has(c.id))
+      .filter((c) => awake(c) && !isLate(c))
       .map((client) => ({ client, amount: Math.max(1, differenceInCalendarDays(now, client.nextDueAt!)) }))
       .sort((a, b) => b.amount * weight(b.client) - a.amount * weight(a.client) || b.client.lifetimeValue - a.client.lifetimeValue);
     const dueSoon = soon
-      .filter((c) => !isSnoozed(c, now) && !lateIds.has(c.id))
-      .map((client) => ({ client, amount: differenceInCalendarDays(client.nextDueAt!, now) }))
-      .filter((e) => e.amount <= s.dueSoonDays)
-      .sort((a, b) => a.client.nextDueAt! - b.client.nextDueAt!);
+      .filter((c) => awake(c) && !isLate(c))
+      .map((client) => ({ client, amount: differenceInCalendarDays(client.nextDueAt!, now) }));
     const dates: TodayEntry[] = [];
     for (const client of withDates) {
       for (const d of client.importantDates) {
@@ -80,6 +98,12 @@ export async function listToday(now = Date.now(), settings?: Settings): Promise<
       }
     }
     dates.sort((a, b) => a.amount - b.amount);
-    return { lateReplies, overdue, dueSoon, dates };
+    return {
+      lateReplies,
+      overdue: overdue.slice(0, limit),
+      dueSoon: dueSoon.slice(0, limit),
+      dates: dates.slice(0, limit),
+      totals: { lateReplies: lateCount - snoozedLate, overdue: overdue.length, dueSoon: dueSoon.length, dates: dates.length },
+    };
   });
 }

@@ -43,6 +43,38 @@ describe('listToday', () => {
   });
 
   it('is empty for an empty database', async () => {
-    expect(await listToday(NOW)).toEqual({ lateReplies: [], overdue: [], dueSoon: [], dates: [] });
+    expect(await listToday(NOW)).toEqual({
+      lateReplies: [], overdue: [], dueSoon: [], dates: [], totals: { lateReplies: 0, overdue: 0, dueSoon: 0, dates: 0 },
+    });
+  });
+
+  it('with a limit, gives the most urgent rows of each section and the full counts', async () => {
+    for (let i = 0; i < 4; i++) await client(`Late${i}`, 5, { inboundHoursAgo: 60 + i * 10 });
+    for (let i = 0; i < 4; i++) await client(`Over${i}`, 14 + 5 + i); // prospects 5..8 days overdue
+    for (let i = 0; i < 4; i++) await client(`Soon${i}`, 14 - 3 + (i % 3)); // due in 3, 2, 1, 3 days
+    const snoozedLate = await client('SnoozedLate', 5, { inboundHoursAgo: 200 });
+    await updateClient(snoozedLate.id!, { snoozedUntil: NOW + DAY }, NOW);
+    const snoozedSoon = await client('SnoozedSoon', 13);
+    await updateClient(snoozedSoon.id!, { snoozedUntil: NOW + DAY }, NOW);
+    // a late reply that is also due soon is listed once, as a late reply
+    await client('LateAndSoon', 12, { inboundHoursAgo: 50 });
+
+    const all = await listToday(NOW);
+    const top = await listToday(NOW, undefined, 2);
+    expect(all.totals).toEqual({ lateReplies: 5, overdue: 4, dueSoon: 4, dates: 0 });
+    expect(top.totals).toEqual(all.totals);
+    expect(all.lateReplies.map((e) => e.client.name)).toEqual(['Late3', 'Late2', 'Late1', 'Late0', 'LateAndSoon']);
+    expect(top.lateReplies.map((e) => e.client.name)).toEqual(['Late3', 'Late2']);
+    expect(top.overdue.map((e) => e.client.name)).toEqual(['Over3', 'Over2']);
+    expect(all.dueSoon.map((e) => [e.client.name, e.amount])).toEqual([['Soon2', 1], ['Soon1', 2], ['Soon0', 3], ['Soon3', 3]]);
+    expect(top.dueSoon).toEqual(all.dueSoon.slice(0, 2));
+  });
+
+  it('counts a client due on the last day of the due-soon window, not the day after', async () => {
+    await client('Edge', 14 - 3); // due in 3 calendar days (the default window is 3)
+    await client('After', 14 - 4); // due in 4
+    const t = await listToday(NOW);
+    expect(t.dueSoon.map((e) => [e.client.name, e.amount])).toEqual([['Edge', 3]]);
+    expect(t.totals.dueSoon).toBe(1);
   });
 });
