@@ -49,6 +49,7 @@ export const clientSchema = z.strictObject({
   lastContactAt: time.optional(),
   nextDueAt: time.optional(),
   awaitingReplySince: time.optional(),
+  needsYouAt: time.optional(),
   createdAt: time,
   updatedAt: time,
 });

@@ -1,6 +1,6 @@
 /**
  * The client's denormalised fields (stage, saleCount, lifetimeValue, lastContactAt,
- * nextDueAt, awaitingReplySince) are recomputed from the client's whole history by the
+ * nextDueAt, awaitingReplySince, needsYouAt) are recomputed from the client's whole history by the
  * pure rules of lib/domain, always inside the caller's write transaction, so no reader
  * ever sees a touchpoint without its effect on the client. Recomputing (rather than
  * adjusting incrementally) makes deletes and edits as correct as inserts, and costs one
@@ -11,7 +11,7 @@ import { deriveClientFields } from '../domain/derive';
 import type { Client, Settings } from './types';
 import { db } from './schema';
 
-const DERIVED_OPTIONAL = ['lastContactAt', 'awaitingReplySince'] as const;
+const DERIVED_OPTIONAL = ['lastContactAt', 'awaitingReplySince', 'needsYouAt'] as const;
 
 export function historyRange(clientId: number) {
   return db.touchpoints

@@ -9,7 +9,9 @@
  * index, so manual touchpoints need none).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Client, Template, Touchpoint } from './types';
+import type { Client, Settings, Template, Touchpoint } from './types';
+import { needsYouAt } from '../domain/overdue';
+import { DEFAULT_SETTINGS } from '../domain/settings';
 
 export interface SettingsRow {
   key: string;
@@ -58,8 +60,19 @@ export const SCHEMA_V3 = {
   settings: 'key',
 };
 
+/**
+ * Version 4 indexes `needsYouAt` (lib/domain/overdue.ts): the moment a client starts to
+ * need the user, snoozing included, so the badge is one index count instead of three key
+ * reads and a set union. The upgrade fills it from the fields each client already has.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  clients:
+    '++id, *emails, *tags, nextDueAt, awaitingReplySince, lastContactAt, lifetimeValue, snoozedUntil, *anniversaries, needsYouAt',
+};
+
 /** The schema the code reads from: the newest version. */
-export const CURRENT_SCHEMA = SCHEMA_V3;
+export const CURRENT_SCHEMA = SCHEMA_V4;
 
 export class TouchbaseDB extends Dexie {
   clients!: Table<Client, number>;
@@ -96,6 +109,21 @@ export class TouchbaseDB extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        const row = (await tx.table('settings').get('app')) as SettingsRow | undefined;
+        const stored = (row?.value ?? {}) as Partial<Settings>;
+        const settings = { replyLateHours: stored.replyLateHours ?? DEFAULT_SETTINGS.replyLateHours };
+        await tx
+          .table('clients')
+          .toCollection()
+          .modify((c: Client) => {
+            const at = needsYouAt(c, settings);
+            if (at === undefined) delete c.needsYouAt;
+            else c.needsYouAt = at;
+          });
+      });
   }
 }
 

@@ -87,7 +87,7 @@ export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
     const next = validatePatch(patch, current);
     await db.settings.put({ key: KEY, value: next });
     const affectsDerived = (
-      ['cadenceDays', 'allowLongCadence', 'keyAccountCadenceDays'] as const
+      ['cadenceDays', 'allowLongCadence', 'keyAccountCadenceDays', 'replyLateHours'] as const
     ).some((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
     if (affectsDerived) await recomputeAllClients(next);
     return next;

@@ -58,6 +58,8 @@ export interface Client {
   lastContactAt?: number;
   nextDueAt?: number;
   awaitingReplySince?: number;
+  /** the moment this client counts as needing the user (see lib/domain/overdue.ts): indexed, so the badge is one count */
+  needsYouAt?: number;
 
   createdAt: number;
   updatedAt: number;

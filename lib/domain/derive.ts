@@ -2,7 +2,7 @@
  * A client's denormalised fields, recomputed from its whole history (lib/db calls this in
  * the transaction of every write, so deletes and edits are as correct as inserts).
  *
- * Optional fields (`lastContactAt`, `awaitingReplySince`) are ABSENT from the result when
+ * Optional fields (`lastContactAt`, `awaitingReplySince`, `needsYouAt`) are ABSENT from the result when
  * unknown, never present-with-undefined, so spreading the result over a client record does
  * not leave an `undefined` key behind (lib/db still deletes stale keys itself: spreading
  * cannot remove a value the old record had).
@@ -15,6 +15,7 @@ import { computeNextDueAt, effectiveCadenceDays } from './cadence';
 import { lastContactAt as findLastContact } from './lastContact';
 import { awaitingReplySince as findAwaitingReplySince } from './response';
 import { stageFromSales } from './stage';
+import { needsYouAt } from './overdue';
 
 export interface DerivedFields {
   stage: Stage;
@@ -23,10 +24,11 @@ export interface DerivedFields {
   lastContactAt?: number;
   nextDueAt: number;
   awaitingReplySince?: number;
+  needsYouAt?: number;
 }
 
 export function deriveClientFields(
-  client: Pick<Client, 'stageOverride' | 'cadenceDays' | 'createdAt' | 'keyAccount'>,
+  client: Pick<Client, 'stageOverride' | 'cadenceDays' | 'createdAt' | 'keyAccount' | 'snoozedUntil'>,
   touchpoints: Pick<Touchpoint, 'at' | 'kind' | 'amount'>[],
   settings: Settings,
 ): DerivedFields {
@@ -51,5 +53,7 @@ export function deriveClientFields(
   };
   if (last !== undefined) out.lastContactAt = last;
   if (awaiting !== undefined) out.awaitingReplySince = awaiting;
+  const needs = needsYouAt({ ...out, snoozedUntil: client.snoozedUntil }, settings);
+  if (needs !== undefined) out.needsYouAt = needs;
   return out;
 }

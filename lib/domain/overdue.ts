@@ -9,6 +9,25 @@
 import type { Client, Settings } from '../db/types';
 import { lateReplyCutoff } from './response';
 
+/**
+ * The moment the client starts to need the user, as one number: the earlier of the due
+ * date and the moment the waiting email turns late, but not before the snooze ends.
+ * `needsYouAt < now` holds exactly when `isOverdue(client, now, settings)` does (times are
+ * whole milliseconds; a snooze ending at `now` no longer counts, hence the `- 1`), so an
+ * index on it answers the badge with a single count. It depends on the late threshold,
+ * so changing that setting recomputes every client.
+ */
+export function needsYouAt(
+  client: Pick<Client, 'nextDueAt' | 'awaitingReplySince' | 'snoozedUntil'>,
+  settings: Pick<Settings, 'replyLateHours'>,
+): number | undefined {
+  const late = client.awaitingReplySince === undefined ? undefined : client.awaitingReplySince + settings.replyLateHours * 3_600_000;
+  const due = [client.nextDueAt, late].filter((t): t is number => t !== undefined);
+  if (!due.length) return undefined;
+  const at = Math.min(...due);
+  return client.snoozedUntil === undefined ? at : Math.max(at, client.snoozedUntil - 1);
+}
+
 export function isSnoozed(client: Pick<Client, 'snoozedUntil'>, now: number): boolean {
   return client.snoozedUntil !== undefined && client.snoozedUntil > now;
 }

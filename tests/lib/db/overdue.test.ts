@@ -34,6 +34,19 @@ describe('countOverdue / listOverdue', () => {
     expect(await countOverdue(now)).toBe(1);
     expect(await countOverdue(now + 2 * DAY)).toBe(2);
     expect(b.id).toBeDefined();
+    // ending the snooze by hand counts them again at once
+    await updateClient(a.id!, { snoozedUntil: null }, now);
+    expect(await countOverdue(now)).toBe(2);
+  });
+
+  it('follows a change of the late threshold: every client is recomputed with it', async () => {
+    const c = await createClient({ name: 'Dana', emails: ['dana@acme.com'] }, T0);
+    await logTouchpoint({ clientId: c.id!, kind: 'email-in', at: T0 }, T0);
+    const now = T0 + 60 * HOUR;
+    expect(await countOverdue(now)).toBe(1);
+    await updateSettings({ replyLateHours: 72 });
+    expect(await countOverdue(now)).toBe(0);
+    expect(await countOverdue(T0 + 72 * HOUR + 1)).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, TouchbaseDB } from '@/lib/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TouchbaseDB } from '@/lib/db/schema';
 
 const NOW = new Date(2026, 10, 22).getTime();
 
@@ -30,10 +30,10 @@ describe('schema upgrade from version 1 to the current one', () => {
 
     const v2 = new TouchbaseDB(name);
     await v2.open();
-    expect(v2.verno).toBe(3);
+    expect(v2.verno).toBe(4);
     // every record intact, plus the "MM-DD" keys of its important dates
     expect(await v2.clients.bulkGet(clients.map((c) => c.id))).toEqual(
-      clients.map((c) => ({ ...c, anniversaries: c.importantDates.length ? ['03-09'] : [] })),
+      clients.map((c) => ({ ...c, anniversaries: c.importantDates.length ? ['03-09'] : [], needsYouAt: c.nextDueAt })),
     );
     expect((await v2.clients.where('anniversaries').equals('03-09').toArray()).map((c) => c.id)).toEqual([6]);
     expect(await v2.touchpoints.toArray()).toEqual(touchpoints);
@@ -50,7 +50,7 @@ describe('schema upgrade from version 1 to the current one', () => {
 
 const indexNames = (db: Dexie, store: string) => [...db.backendDB().transaction(store).objectStore(store).indexNames].sort();
 
-describe('schema upgrade from version 2 to 3', () => {
+describe('schema upgrade from version 2 (version 3 drops indexes)', () => {
   it('drops the indexes no query reads, keeps every record, and answers through the compound ones', async () => {
     const name = `upgrade3-${Math.random()}`;
     const v2 = new Dexie(name);
@@ -72,12 +72,12 @@ describe('schema upgrade from version 2 to 3', () => {
 
     const v3 = new TouchbaseDB(name);
     await v3.open();
-    expect(v3.verno).toBe(3);
+    expect(v3.verno).toBe(4);
     expect(indexNames(v3, 'touchpoints')).toEqual(['[clientId+at]', '[kind+at]', 'messageKey', 'templateId']);
     expect(indexNames(v3, 'clients')).toEqual(
-      ['anniversaries', 'awaitingReplySince', 'emails', 'lastContactAt', 'lifetimeValue', 'nextDueAt', 'snoozedUntil', 'tags'],
+      ['anniversaries', 'awaitingReplySince', 'emails', 'lastContactAt', 'lifetimeValue', 'needsYouAt', 'nextDueAt', 'snoozedUntil', 'tags'],
     );
-    expect(await v3.clients.toArray()).toEqual(clients);
+    expect(await v3.clients.toArray()).toEqual(clients.map((c) => ({ ...c, needsYouAt: c.nextDueAt })));
     expect(await v3.touchpoints.toArray()).toEqual(touchpoints);
     // the queries that read the dropped single indexes are answered by the compound ones
     expect((await v3.touchpoints.where('clientId').equals(4).toArray()).map((t) => t.id)).toEqual([54, 44, 34, 24, 14, 4]);
@@ -85,6 +85,45 @@ describe('schema upgrade from version 2 to 3', () => {
     expect(await v3.touchpoints.where('kind').anyOf(['email-in', 'call']).count()).toBe(60);
     expect(await v3.touchpoints.where('messageKey').equals('gmail:t2:m7:8').count()).toBe(1);
     v3.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('schema upgrade from version 3 to 4', () => {
+  it('fills needsYouAt from each client, with the stored late threshold and snoozes, so the badge count stays the same', async () => {
+    const name = `upgrade4-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const H = 3_600_000;
+    const base = { tags: [], importantDates: [], anniversaries: [], notes: '', stage: 'client', saleCount: 2, lifetimeValue: 0, createdAt: NOW, updatedAt: NOW };
+    await v3.table('clients').bulkAdd([
+      { ...base, id: 1, name: 'Past due', emails: ['a@x.com'], nextDueAt: NOW - 1000 },
+      { ...base, id: 2, name: 'Waiting 60 h', emails: ['b@x.com'], nextDueAt: NOW + 10 * 86_400_000, awaitingReplySince: NOW - 60 * H },
+      { ...base, id: 3, name: 'Waiting 80 h', emails: ['c@x.com'], nextDueAt: NOW + 10 * 86_400_000, awaitingReplySince: NOW - 80 * H },
+      { ...base, id: 4, name: 'Snoozed', emails: ['d@x.com'], nextDueAt: NOW - 1000, snoozedUntil: NOW + 86_400_000 },
+      { ...base, id: 5, name: 'Fine', emails: ['e@x.com'], nextDueAt: NOW + 86_400_000 },
+    ]);
+    // the user made replies late only after 72 hours
+    await v3.table('settings').put({ key: 'app', value: { replyLateHours: 72 } });
+    v3.close();
+
+    const v4 = new TouchbaseDB(name);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    const byId = Object.fromEntries((await v4.clients.toArray()).map((c) => [c.id, c.needsYouAt]));
+    expect(byId).toEqual({
+      1: NOW - 1000,
+      2: NOW + 12 * H,
+      3: NOW - 8 * H,
+      4: NOW + 86_400_000 - 1,
+      5: NOW + 86_400_000,
+    });
+    const overdue = await v4.clients.where('needsYouAt').below(NOW).primaryKeys();
+    expect(overdue.sort()).toEqual([1, 3]);
+    v4.close();
     await Dexie.delete(name);
   });
 });

@@ -10,7 +10,7 @@ type T = Pick<Touchpoint, 'at' | 'kind' | 'amount'>;
 describe('deriveClientFields', () => {
   it('a new client with no history: a prospect due 14 days after creation', () => {
     const d = deriveClientFields({ createdAt: day(0, 9) }, [], S);
-    expect(d).toEqual({ stage: 'prospect', saleCount: 0, lifetimeValue: 0, nextDueAt: endOf(14) });
+    expect(d).toEqual({ stage: 'prospect', saleCount: 0, lifetimeValue: 0, nextDueAt: endOf(14), needsYouAt: endOf(14) });
     expect('lastContactAt' in d).toBe(false);
     expect('awaitingReplySince' in d).toBe(false);
   });
@@ -35,7 +35,20 @@ describe('deriveClientFields', () => {
       lastContactAt: day(31, 8),
       nextDueAt: endOf(31 + 42),
       awaitingReplySince: day(30, 8),
+      // the waiting email turns late 48 h after it came, long before the due date
+      needsYouAt: day(30, 8) + 48 * 3_600_000,
     });
+  });
+
+  it('needsYouAt: the earlier of due and late, never before a snooze ends', () => {
+    const history: T[] = [{ kind: 'email-in', at: day(30, 8) }];
+    expect(deriveClientFields({ createdAt: day(0) }, history, S).needsYouAt).toBe(day(30, 8) + 48 * 3_600_000);
+    // a snooze past that moment moves it to the snooze's end
+    expect(deriveClientFields({ createdAt: day(0), snoozedUntil: day(40) }, history, S).needsYouAt).toBe(day(40) - 1);
+    // a snooze that already ended changes nothing
+    expect(deriveClientFields({ createdAt: day(0), snoozedUntil: day(1) }, history, S).needsYouAt).toBe(day(30, 8) + 48 * 3_600_000);
+    // a longer late threshold moves it too
+    expect(deriveClientFields({ createdAt: day(0) }, history, { ...S, replyLateHours: 72 }).needsYouAt).toBe(day(30, 8) + 72 * 3_600_000);
   });
 
   it('one sale makes a customer on the 14-day cadence', () => {

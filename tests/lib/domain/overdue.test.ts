@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLateReply, isOverdue, isPastDue, isSnoozed } from '../../../lib/domain/overdue';
+import { isLateReply, isOverdue, isPastDue, isSnoozed, needsYouAt } from '../../../lib/domain/overdue';
 import { replyLevel } from '../../../lib/domain/response';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import { HOUR, MINUTE, day, endOf } from './clock';
@@ -74,3 +74,30 @@ describe('isLateReply', () => {
     expect(isLateReply({ awaitingReplySince: day(1), snoozedUntil: day(99) } as never, now, S)).toBe(true);
   });
 });
+
+describe('needsYouAt', () => {
+  it('is below now exactly when the client is overdue, for every mix of due date, waiting email and snooze', () => {
+    // every combination around the edges: one millisecond either side of each threshold
+    const offsets = [-DAYS, -1, 0, 1, DAYS];
+    let checked = 0;
+    for (const settings of [S, { ...S, replyLateHours: 72 }]) {
+      for (const due of [undefined, ...offsets.map((o) => now + o)]) {
+        for (const waiting of [undefined, ...offsets.map((o) => now - settings.replyLateHours * HOUR + o)]) {
+          for (const snooze of [undefined, ...offsets.map((o) => now + o)]) {
+            const c = { nextDueAt: due, awaitingReplySince: waiting, snoozedUntil: snooze };
+            const at = needsYouAt(c, settings);
+            expect(at !== undefined && at < now, JSON.stringify(c)).toBe(isOverdue(c, now, settings));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(2 * 6 * 6 * 6);
+  });
+
+  it('is absent when there is neither a due date nor a waiting email', () => {
+    expect(needsYouAt({ snoozedUntil: now }, S)).toBeUndefined();
+  });
+});
+
+const DAYS = 86_400_000;
