@@ -74,6 +74,8 @@ describe('the built extension in Chromium', () => {
               name: 'Overdue Olga', emails: ['olga@example.org'], tags: [], importantDates: [], notes: '',
               stage: 'client', saleCount: 2, lifetimeValue: 900,
               lastContactAt: now - 60 * 86_400_000, nextDueAt: now - 18 * 86_400_000,
+              // the derived moment the repository keeps beside nextDueAt (lib/domain/overdue.ts)
+              needsYouAt: now - 18 * 86_400_000,
               createdAt: now - 90 * 86_400_000, updatedAt: now,
             });
             tx.oncomplete = () => ok();
