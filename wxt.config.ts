@@ -12,8 +12,9 @@ export const MAIL_HOSTS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  // terser packs the content scripts (which run inside Gmail all day) tighter than esbuild
-  vite: () => ({ build: { minify: 'terser' } }),
+  // terser packs the content scripts (which run inside Gmail all day) tighter than esbuild;
+  // three compress passes take another 170 bytes off them (and 1 KB off the panel)
+  vite: () => ({ build: { minify: 'terser', terserOptions: { compress: { passes: 3 } } } }),
   manifest: ({ browser }) => ({
     name: 'Touchbase',
     description:

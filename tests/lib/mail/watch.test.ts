@@ -105,6 +105,130 @@ describe('watchThread', () => {
     expect(read.mock.calls.length).toBeLessThanOrEqual(3);
   });
 
+  it('checks a stream that outlasts a second once a second, not every 200 ms', async () => {
+    const main = setPage('Renewal');
+    const { read } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    read.mockClear();
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    for (let i = 0; i < 80; i++) {
+      main.setAttribute('title', String(i));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // 8 s of changes: five 200 ms windows, then seven of a second (and no more than that),
+    // where windows of 200 ms all the way would have been forty
+    expect(timers.mock.calls.length).toBeGreaterThanOrEqual(10);
+    expect(timers.mock.calls.length).toBeLessThanOrEqual(14);
+    timers.mockRestore();
+  });
+
+  it('reads within about a second of the end of a long burst, with the page then quiet', async () => {
+    const main = setPage('Renewal');
+    const { read, onChange } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    read.mockClear();
+    onChange.mockClear();
+    for (let i = 0; i < 30; i++) {
+      main.setAttribute('title', String(i));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    main.querySelector('h2')!.textContent = 'Order 4411';
+    // 3 s of changes, then quiet: not read at once, but within the steady window
+    await vi.advanceTimersByTimeAsync(150);
+    expect(read).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1900);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0][0]).toMatchObject({ subject: 'Order 4411' });
+  });
+
+  it('reads a page that changes every 300 ms (someone typing) less and less often, not at every pause', async () => {
+    const main = setPage('Renewal');
+    const { read } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    read.mockClear();
+    for (let i = 0; i < 100; i++) {
+      main.setAttribute('title', String(i));
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    // 30 s: gaps of 1, 2, 4 and 8 s after reads that found the same thread, so about six
+    // reads where one after every pause would have been a hundred
+    expect(read.mock.calls.length).toBeGreaterThanOrEqual(4);
+    expect(read.mock.calls.length).toBeLessThanOrEqual(8);
+  });
+
+  /** 12 s of a change every 300 ms: the gap after reads that found the same thread is long */
+  async function growGap(main: HTMLElement) {
+    for (let i = 0; i < 40; i++) {
+      main.setAttribute('title', String(i));
+      await vi.advanceTimersByTimeAsync(300);
+    }
+  }
+
+  it('reads at once after a pushState the Navigation API reports, even in a long gap', async () => {
+    const navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+    try {
+      const main = setPage('Renewal');
+      const { read, onChange } = start();
+      await vi.advanceTimersByTimeAsync(300);
+      await growGap(main);
+      read.mockClear();
+      onChange.mockClear();
+      // a replaceState to the same address is no move
+      navigation.dispatchEvent(new Event('currententrychange'));
+      await vi.advanceTimersByTimeAsync(50);
+      expect(read).not.toHaveBeenCalled();
+      const before = location.href;
+      history.pushState(null, '', '/mail/inbox/id/AAQk');
+      navigation.dispatchEvent(new Event('currententrychange'));
+      main.querySelector('h2')!.textContent = 'Order 4411';
+      await vi.advanceTimersByTimeAsync(50);
+      expect(read).toHaveBeenCalledTimes(1);
+      expect(onChange.mock.calls[0][0]).toMatchObject({ subject: 'Order 4411' });
+      history.pushState(null, '', before);
+    } finally {
+      delete (window as { navigation?: unknown }).navigation;
+    }
+  });
+
+  it('without the Navigation API, the next tick after a pushState reads at once', async () => {
+    const main = setPage('Renewal');
+    const { read, onChange } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    await growGap(main);
+    // the page goes quiet; then one change is read and found to be the same thread again
+    await vi.advanceTimersByTimeAsync(9000);
+    main.setAttribute('title', 'again');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(read).toHaveBeenCalled();
+    read.mockClear();
+    onChange.mockClear();
+    const before = location.href;
+    history.pushState(null, '', '/mail/inbox/id/AAQk');
+    main.querySelector('h2')!.textContent = 'Order 4411';
+    // a read that found nothing new a moment ago holds a plain change for seconds; not this
+    await vi.advanceTimersByTimeAsync(250);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0][0]).toMatchObject({ subject: 'Order 4411' });
+    history.pushState(null, '', before);
+  });
+
+  it('a read that finds a new thread clears the gap: the next change is read after the usual settle', async () => {
+    const main = setPage('Renewal');
+    const { read, onChange } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    await growGap(main);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    main.querySelector('h2')!.textContent = 'Order 4411';
+    await vi.advanceTimersByTimeAsync(100);
+    read.mockClear();
+    onChange.mockClear();
+    main.querySelector('h2')!.textContent = 'Order 4412';
+    await vi.advanceTimersByTimeAsync(250);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0][0]).toMatchObject({ subject: 'Order 4412' });
+  });
+
   it('reads soon after a navigation even while the page keeps changing', async () => {
     const main = setPage('Renewal');
     const { read } = start();
