@@ -13,8 +13,7 @@ export default defineContentScript({
   main(ctx) {
     runThreadWatcher({
       provider: 'gmail',
-      signal: ctx.signal,
-      isInvalid: () => ctx.isInvalid,
+      ctx,
       rootSelectors: [...GMAIL.main],
       // the user's addresses from settings are not passed yet: the page shows them
       read: (doc, diagnostics) => readGmailThread(doc, { diagnostics }),

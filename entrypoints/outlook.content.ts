@@ -18,8 +18,7 @@ export default defineContentScript({
   main(ctx) {
     runThreadWatcher({
       provider: 'outlook',
-      signal: ctx.signal,
-      isInvalid: () => ctx.isInvalid,
+      ctx,
       rootSelectors: [...OUTLOOK.readingPane, '[role="main"]'],
       // the user's addresses from settings are not passed yet: the page shows them
       read: (doc, diagnostics) => readOutlookThread(doc, { diagnostics }),

@@ -10,26 +10,24 @@ import { watchThread } from './watch';
 export interface RunWatcherOptions {
   /** `gmail` or `outlook`, for the log prefix */
   provider: string;
-  /** the content script context's signal (WXT `ctx.signal`) */
-  signal: AbortSignal;
+  /** the content script's context (WXT's `ctx`, or any object with these members): the
+   * watcher stops when `signal` aborts, and aborts it itself once the extension is gone */
+  ctx: { readonly signal: AbortSignal; readonly isInvalid: boolean; abort(reason?: unknown): void };
   read: (doc: Document, diagnostics: string[]) => ThreadSnapshot | null;
   rootSelectors: string[];
   send: (snapshot: ThreadSnapshot | null, diagnostics: string[]) => Promise<unknown>;
-  /** WXT `ctx.isInvalid`: true once the extension is gone */
-  isInvalid?: () => boolean;
   log?: (line: string) => void;
 }
 
 export function runThreadWatcher(o: RunWatcherOptions): void {
-  if (o.signal.aborted) return;
-  const stop = new AbortController();
-  o.signal.addEventListener('abort', () => stop.abort());
+  const { ctx } = o;
+  if (ctx.signal.aborted) return;
   const log = (what: string) => (o.log ?? console.debug)(`[touchbase] ${o.provider}: ${what}`);
   let logged = '';
   watchThread({
     doc: document,
     win: window,
-    signal: stop.signal,
+    signal: ctx.signal,
     rootSelectors: o.rootSelectors,
     read: (doc) => {
       const diagnostics: string[] = [];
@@ -43,9 +41,9 @@ export function runThreadWatcher(o: RunWatcherOptions): void {
         await o.send(snapshot, diagnostics);
       } catch (e) {
         // the extension was reloaded or removed under the page: every send would fail
-        if (o.isInvalid?.() || /context invalidated/i.test(String(e))) {
+        if (ctx.isInvalid || /context invalidated/i.test(String(e))) {
           log('extension gone, stopped');
-          stop.abort();
+          ctx.abort();
         } else {
           throw e; // the watcher then sends the same snapshot again at its next read
         }

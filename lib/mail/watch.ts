@@ -24,8 +24,8 @@
  * the address changed counts as a navigation. Measured in BENCHMARKS.md.
  *
  * While the tab is in the background nothing is read. When the root element is replaced,
- * hidden or missing, it is found again lazily, on every tick and by a slow interval (every
- * 2 s), never by observing the body. A snapshot is passed to `onChange` only when its
+ * hidden or missing, it is found again lazily, on every read and by a slow check (every 5 s,
+ * every second while there is none), never by observing the body. A snapshot is passed to `onChange` only when its
  * serialized form differs from the last one passed. Everything runs inside try/catch
  * (nothing is ever thrown into the page), and all listeners, timers and the observer stop
  * when `signal` aborts.
@@ -48,15 +48,18 @@ export interface WatchThreadOptions {
 const SETTLE_MS = 200;
 /** the longest a read waits while mutations keep coming */
 const MAX_WAIT_MS = 8000;
-/** how often to check that the root is still the one on screen */
-const ROOT_CHECK_MS = 2000;
-/** quiet time after hashchange/popstate before a read */
+/** how often to check that the root is still the one on screen, and to look for one while
+ * there is none (each check is a task in the page: ~0.1 ms) */
+const ROOT_CHECK_MS = 5000;
+const ROOT_SEARCH_MS = 1000;
+/** quiet time after a navigation before a read */
 const NAVIGATION_SETTLE_MS = 30;
-/** a burst still going after this long is a steady stream, checked with the longer window */
+/** a run of changes still going after this long is a steady stream, watched in windows this long */
 const STEADY_AFTER_MS = 1000;
 const STEADY_SETTLE_MS = 1000;
-/** the first wait after a read that found nothing new; it doubles up to the maximum wait */
+/** the first wait after a read that found nothing new; it doubles up to GAP_MAX_MS */
 const GAP_MS = 1000;
+const GAP_MAX_MS = 30_000;
 
 /** attributes whose change can change what the readers see (no `class`: it flickers on hover) */
 const ATTRIBUTES = ['style', 'hidden', 'aria-expanded', 'aria-selected', 'title', 'email'];
@@ -73,142 +76,183 @@ function start(opts: WatchThreadOptions): void {
   const { doc, win, signal } = opts;
   if (signal.aborted) return;
 
-  let root: Element | null | undefined;
+  let root: Element | undefined;
+  /** the one armed timer */
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let burstStart: number | undefined;
+  /** the observer is connected to `root` */
+  let listening = false;
+  /** a steady stream: the observer disconnects at its first callback of each window */
+  let deaf = false;
+  /** when the current run of changes began; undefined when the last read came after it */
+  let busySince: number | undefined;
   /** the serialized snapshot last passed to onChange; undefined before the first */
   let lastSent: string | undefined;
-  /** mutations seen, and the count when the settle window was last armed */
+  /** mutation callbacks seen, and the count when the timer was last armed */
   let mutations = 0;
   let counted = 0;
   /** a navigation is pending: its read does not wait for the page to go quiet */
   let navigated = false;
-  /** when the last read ran, the address it ran at, and how long the next read triggered
-   * by mutations alone must wait after it (0 while reads keep finding something new) */
+  /** when the last read ran, the address it ran at, and how long the next read that
+   * mutations alone call for must wait after it (0 while reads keep finding something new) */
   let lastReadAt = 0;
   let href = win.location.href;
   let gap = 0;
-  // the only work per mutation: count it, and arm the settle window when none is armed.
-  // Re-arming a timer on every mutation cost more than the reads themselves, and reading
-  // `location.href` on every mutation (in a content script's world) cost twice as much
-  // again (BENCHMARKS.md).
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  // The only work per mutation: count it, and arm a window when none is armed. In a steady
+  // stream the observer also disconnects until its window ends: each callback is a call
+  // into this script's world (~15 µs), twenty a second for a page that changes every 50 ms.
   const observer = new MutationObserver(() => {
     mutations++;
-    if (timer === undefined) schedule();
+    busySince ??= Date.now();
+    if (deaf) unlisten();
+    if (timer === undefined) arm(SETTLE_MS);
   });
+
+  function unlisten(): void {
+    observer.disconnect();
+    listening = false;
+  }
+
+  function listen(): void {
+    if (listening || !root) return;
+    observer.observe(root, { subtree: true, childList: true, characterData: true, attributeFilter: ATTRIBUTES });
+    listening = true;
+  }
 
   /** finds the root again when it is gone or hidden; true when it changed */
   function ensureRoot(): boolean {
     // the cheap check (inline styles and `hidden` up the ancestors, no checkVisibility):
-    // it runs every 2 s and must not force a layout on a page that keeps changing
+    // it runs every few seconds and must not force a layout on a page that keeps changing
     if (root?.isConnected && !isHidden(root, null, false)) return false;
     let next: Element | undefined;
     for (const sel of opts.rootSelectors) next ??= [...doc.querySelectorAll(sel)].find((el) => !isHidden(el));
     if (next === root) return false;
-    observer.disconnect();
+    unlisten();
     root = next;
-    if (root) observer.observe(root, { subtree: true, childList: true, characterData: true, attributeFilter: ATTRIBUTES });
+    listen();
     return true;
   }
 
-  function schedule(settle = SETTLE_MS): void {
+  function arm(ms: number): void {
     if (signal.aborted) return;
-    const now = Date.now();
-    burstStart ??= now;
     clearTimeout(timer);
     counted = mutations;
-    timer = setTimeout(tick, Math.max(0, Math.min(settle, burstStart + MAX_WAIT_MS - now)));
+    timer = setTimeout(tick, ms);
   }
 
   function tick(): void {
     timer = undefined;
     if (signal.aborted) return;
     const now = Date.now();
-    // another address is another thread, even when no event said so
-    if (win.location.href !== href) navigated = true;
-    if (!navigated && burstStart !== undefined) {
-      // the page changed during the window: wait for a quiet one, up to the maximum wait
-      if (mutations !== counted && now - burstStart < MAX_WAIT_MS) {
-        schedule(now - burstStart < STEADY_AFTER_MS ? SETTLE_MS : STEADY_SETTLE_MS);
+    // another address is another thread, even when no event said so; where the Navigation
+    // API reports every move this is left out (reading location.href costs ~25 µs here)
+    if (!navigation && win.location.href !== href) navigated = true;
+    const busy = mutations !== counted;
+    if (!navigated && busySince !== undefined) {
+      const busyFor = now - busySince;
+      if (busy && busyFor >= STEADY_AFTER_MS) deaf = true;
+      listen();
+      // the last read found the same thread: no read before the gap is over
+      if (now < lastReadAt + gap) {
+        arm(lastReadAt + gap - now);
         return;
       }
-      // quiet now, but the last read found the same thread: not again before the gap
-      // (lastReadAt + gap never passes burstStart + MAX_WAIT_MS, so this cannot spin)
-      if (now < lastReadAt + gap) {
-        schedule(lastReadAt + gap - now);
+      // the page changed during the window: wait for a quiet one, up to the maximum wait
+      if (busy && busyFor < MAX_WAIT_MS) {
+        arm(Math.min(deaf ? STEADY_SETTLE_MS : SETTLE_MS, MAX_WAIT_MS - busyFor));
         return;
       }
     }
-    burstStart = undefined;
+    // a read the maximum wait forced: the stream goes on, so stay deaf and space the reads
+    const forced = busy && !navigated;
+    if (!busy) deaf = false;
+    busySince = undefined;
     navigated = false;
     href = win.location.href;
-    // a tab in the background: read when it is shown again (visibilitychange)
-    if (doc.visibilityState === 'hidden') return;
+    // a tab in the background is not watched at all: it is read when it is shown again
+    if (doc.visibilityState === 'hidden') return unlisten();
     try {
       ensureRoot();
+      listen();
       const { snapshot, diagnostics } = opts.read(doc);
       lastReadAt = Date.now();
       const key = JSON.stringify(snapshot);
       if (key === lastSent) {
-        gap = Math.min(Math.max(2 * gap, GAP_MS), MAX_WAIT_MS);
+        gap = Math.min(Math.max(2 * gap, forced ? MAX_WAIT_MS : GAP_MS), GAP_MAX_MS);
         return;
       }
       gap = 0;
       lastSent = key;
-      const forget = () => {
-        if (lastSent === key) lastSent = undefined;
-      };
-      try {
-        Promise.resolve(opts.onChange(snapshot, diagnostics)).catch(forget);
-      } catch {
-        forget();
-      }
+      // a send that failed (thrown or rejected) is forgotten, so the next read sends again
+      Promise.resolve()
+        .then(() => opts.onChange(snapshot, diagnostics))
+        .catch(() => {
+          if (lastSent === key) lastSent = undefined;
+        });
     } catch {
       /* a failed read: try again at the next change */
     }
   }
 
   // a navigation is the user opening a thread: read soon (the view has usually swapped
-  // already), then the mutations that follow re-arm the normal settle for a second look
+  // already), even if the page keeps changing; the changes that follow get a second look
   const onNavigate = () => {
-    // read then even if the page keeps changing: the user is waiting for this thread
     navigated = true;
-    schedule(NAVIGATION_SETTLE_MS);
+    arm(NAVIGATION_SETTLE_MS);
   };
   // the listeners go with `signal` (the option removes them when it aborts)
   win.addEventListener('hashchange', onNavigate, { signal });
   win.addEventListener('popstate', onNavigate, { signal });
   // a pushState (how Outlook moves between threads) fires neither; the Navigation API, where
   // there is one, says so, and a replaceState to the same address is no move at all
-  (win as Window & { navigation?: EventTarget }).navigation?.addEventListener(
+  navigation?.addEventListener(
     'currententrychange',
     () => {
       if (win.location.href !== href) onNavigate();
     },
     { signal },
   );
-  const onVisible = () => {
-    if (doc.visibilityState === 'visible') onNavigate();
-  };
-  doc.addEventListener('visibilitychange', onVisible, { signal });
-  const interval = setInterval(() => {
+  // a click (Send, another thread, an expanded message) is the user changing the thread:
+  // the changes that follow are a new burst, read as soon as it settles, whatever the gap
+  doc.addEventListener(
+    'click',
+    () => {
+      gap = 0;
+      busySince = undefined;
+      deaf = false;
+      listen();
+      if (timer !== undefined && !navigated) arm(SETTLE_MS);
+    },
+    { capture: true, passive: true, signal },
+  );
+  doc.addEventListener(
+    'visibilitychange',
+    () => {
+      if (doc.visibilityState === 'visible') onNavigate();
+    },
+    { signal },
+  );
+  let rootTimer: ReturnType<typeof setTimeout>;
+  const checkRoot = () => {
+    if (signal.aborted) return;
     try {
       // another root is likely another view: read it as soon as it settles
       if (ensureRoot()) {
         gap = 0;
-        schedule();
+        arm(SETTLE_MS);
       }
     } catch {
       /* next time */
     }
-  }, ROOT_CHECK_MS);
+    rootTimer = setTimeout(checkRoot, root ? ROOT_CHECK_MS : ROOT_SEARCH_MS);
+  };
 
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
-    clearInterval(interval);
-    observer.disconnect();
+    clearTimeout(rootTimer);
+    unlisten();
   });
 
-  ensureRoot();
-  schedule();
+  checkRoot();
+  arm(SETTLE_MS);
 }

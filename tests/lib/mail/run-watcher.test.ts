@@ -16,9 +16,11 @@ vi.mock('wxt/browser', async () => {
 });
 
 /** the part of WXT's ContentScriptContext the content scripts use */
+const ctxOf = (ac: AbortController) => ({ signal: ac.signal, isInvalid: false, abort: () => ac.abort() });
+
 function fakeContext() {
   const ac = new AbortController();
-  const ctx = { signal: ac.signal, isInvalid: false } as unknown as ContentScriptContext;
+  const ctx = ctxOf(ac) as unknown as ContentScriptContext;
   return { ctx, abort: () => ac.abort() };
 }
 
@@ -46,7 +48,7 @@ describe('runThreadWatcher', () => {
     const log = vi.fn();
     runThreadWatcher({
       provider: 'gmail',
-      signal: ac.signal,
+      ctx: ctxOf(ac),
       rootSelectors: ['[role="main"]'],
       read: (doc, diagnostics) => readGmailThread(doc, { diagnostics }),
       send,
@@ -62,7 +64,7 @@ describe('runThreadWatcher', () => {
     showFixture('gmail/thread-basic-en-us.html');
     const read = vi.fn((doc: Document, diagnostics: string[]) => readGmailThread(doc, { diagnostics }));
     const send = vi.fn(() => Promise.reject(new Error('Extension context invalidated.')));
-    runThreadWatcher({ provider: 'gmail', signal: ac.signal, rootSelectors: ['[role="main"]'], read, send, log: () => {} });
+    runThreadWatcher({ provider: 'gmail', ctx: ctxOf(ac), rootSelectors: ['[role="main"]'], read, send, log: () => {} });
     await vi.advanceTimersByTimeAsync(300);
     expect(send).toHaveBeenCalledTimes(1);
     document.querySelector('h2.hP')!.textContent = 'Changed';
@@ -70,6 +72,8 @@ describe('runThreadWatcher', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(read).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledTimes(1);
+    // and the context is ended for the rest of the content script too
+    expect(ac.signal.aborted).toBe(true);
   });
 
   it('keeps watching and resends after another send failure', async () => {
@@ -77,7 +81,7 @@ describe('runThreadWatcher', () => {
     const send = vi.fn().mockRejectedValueOnce(new Error('Receiving end does not exist.')).mockResolvedValue(undefined);
     runThreadWatcher({
       provider: 'gmail',
-      signal: ac.signal,
+      ctx: ctxOf(ac),
       rootSelectors: ['[role="main"]'],
       read: (doc, diagnostics) => readGmailThread(doc, { diagnostics }),
       send,
