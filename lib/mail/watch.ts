@@ -8,27 +8,27 @@
  *
  * The mutation callback does no reading at all: it counts the mutation and arms a settle
  * timer when none is armed. When the timer fires and the page changed meanwhile, it waits
- * one more window (200 ms), up to a maximum wait (8 s): a burst gives one
- * read after it settles, a steady stream at most one read every eight seconds. A view swap
- * settles within a second, so a page still changing after a second is a steady stream (a
- * clock, a chat list) and is checked once a second: each window is a timer task in the
- * page, and 200 ms windows for eight seconds were most of the watcher's cost.
+ * one more window (200 ms), up to a maximum wait (8 s): a burst gives one read after it
+ * settles. A view swap settles within a second, so a page still changing after a second is
+ * a steady stream (a clock, a chat list): it is watched in one-second windows, and the
+ * observer disconnects at its first callback in each, since every callback and every timer
+ * is a call into this script's world (~15 µs and ~100 µs, traced).
  *
- * A page that changes in short bursts with pauses (someone typing a reply) would be read at
- * every pause. So a read that finds the same thread as the last one makes the next read
- * that mutations alone call for wait a gap after it: 1 s, doubling up to the maximum wait.
- * A read that finds something new or a new root clears the gap. A navigation (hashchange,
- * popstate, the tab being shown, or a pushState to another address, which is how Outlook
- * moves between threads and which only the Navigation API reports) skips both waits and
- * reads after 30 ms: that is the user opening a thread. Without that API, a tick that finds
- * the address changed counts as a navigation. Measured in BENCHMARKS.md.
+ * Reads are the expensive part (1-3 ms for a long thread), so a read that finds the same
+ * thread as the last one makes the next read that mutations alone call for wait a gap after
+ * it: 2 s, doubling, or 8 s after a stream of over a second; up to 30 s. A read that finds
+ * something new, a new root or a click (Send, another message) clears the gap. A navigation
+ * (hashchange, popstate, the tab being shown, or a pushState to another address, which is
+ * how Outlook moves between threads and which only the Navigation API reports) skips every
+ * wait and reads after 30 ms: that is the user opening a thread. Without that API, a tick
+ * that finds the address changed counts as a navigation. Measured in BENCHMARKS.md.
  *
- * While the tab is in the background nothing is read. When the root element is replaced,
- * hidden or missing, it is found again lazily, on every read and by a slow check (every 5 s,
- * every second while there is none), never by observing the body. A snapshot is passed to `onChange` only when its
- * serialized form differs from the last one passed. Everything runs inside try/catch
- * (nothing is ever thrown into the page), and all listeners, timers and the observer stop
- * when `signal` aborts.
+ * A tab in the background is neither watched nor read until it is shown. When the root
+ * element is replaced, hidden or missing, it is found again at every read and by a slow
+ * check (every 5 s, every second while there is none), never by observing the body. A
+ * snapshot is passed to `onChange` only when its serialized form differs from the last one
+ * passed. Everything runs inside try/catch (nothing is ever thrown into the page), and all
+ * listeners, timers and the observer stop when `signal` aborts.
  */
 import { isHidden } from './dom';
 import type { ThreadSnapshot } from './types';
@@ -58,7 +58,7 @@ const NAVIGATION_SETTLE_MS = 30;
 const STEADY_AFTER_MS = 1000;
 const STEADY_SETTLE_MS = 1000;
 /** the first wait after a read that found nothing new; it doubles up to GAP_MAX_MS */
-const GAP_MS = 1000;
+const GAP_MS = 2000;
 const GAP_MAX_MS = 30_000;
 
 /** attributes whose change can change what the readers see (no `class`: it flickers on hover) */
@@ -147,7 +147,8 @@ function start(opts: WatchThreadOptions): void {
     // another address is another thread, even when no event said so; where the Navigation
     // API reports every move this is left out (reading location.href costs ~25 µs here)
     if (!navigation && win.location.href !== href) navigated = true;
-    const busy = mutations !== counted;
+    // not listening (a deaf window): the page may well have changed, so it counts as busy
+    const busy = mutations !== counted || !listening;
     if (!navigated && busySince !== undefined) {
       const busyFor = now - busySince;
       if (busy && busyFor >= STEADY_AFTER_MS) deaf = true;
@@ -163,8 +164,9 @@ function start(opts: WatchThreadOptions): void {
         return;
       }
     }
-    // a read the maximum wait forced: the stream goes on, so stay deaf and space the reads
-    const forced = busy && !navigated;
+    // a read after a stream of over a second: streams go on, so the next reads that find
+    // nothing new are spaced 8 s or more; a quiet page is listened to again at every change
+    const steady = deaf && !navigated;
     if (!busy) deaf = false;
     busySince = undefined;
     navigated = false;
@@ -178,7 +180,7 @@ function start(opts: WatchThreadOptions): void {
       lastReadAt = Date.now();
       const key = JSON.stringify(snapshot);
       if (key === lastSent) {
-        gap = Math.min(Math.max(2 * gap, forced ? MAX_WAIT_MS : GAP_MS), GAP_MAX_MS);
+        gap = Math.min(Math.max(2 * gap, steady ? MAX_WAIT_MS : GAP_MS), GAP_MAX_MS);
         return;
       }
       gap = 0;
