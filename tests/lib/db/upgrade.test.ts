@@ -4,12 +4,18 @@ import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TouchbaseDB } from '@/lib/db/schema';
 
 const NOW = new Date(2026, 10, 22).getTime();
 
+/** the database as an older release left it: its schema versions, in order, and no newer */
+async function openAsOld(name: string, schemas: Record<string, string>[]): Promise<Dexie> {
+  const db = new Dexie(name);
+  schemas.forEach((stores, i) => db.version(i + 1).stores(stores));
+  await db.open();
+  return db;
+}
+
 describe('schema upgrade from version 1 to the current one', () => {
   it('keeps every record and makes the new indexes usable', async () => {
     const name = `upgrade-${Math.random()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
-    await v1.open();
+    const v1 = await openAsOld(name, [SCHEMA_V1]);
     const clients = Array.from({ length: 50 }, (_, i) => ({
       id: i + 1, name: `Client ${i}`, emails: [`c${i}@acme.com`], tags: i % 2 ? ['vip'] : [],
       importantDates: i === 5 ? [{ label: 'Birthday', month: 3, day: 9 }] : [],
@@ -53,10 +59,7 @@ const indexNames = (db: Dexie, store: string) => [...db.backendDB().transaction(
 describe('schema upgrade from version 2 (version 3 drops indexes)', () => {
   it('drops the indexes no query reads, keeps every record, and answers through the compound ones', async () => {
     const name = `upgrade3-${Math.random()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores(SCHEMA_V1);
-    v2.version(2).stores(SCHEMA_V2);
-    await v2.open();
+    const v2 = await openAsOld(name, [SCHEMA_V1, SCHEMA_V2]);
     expect(indexNames(v2, 'touchpoints')).toContain('threadKey');
     const clients = Array.from({ length: 10 }, (_, i) => ({
       id: i + 1, name: `Client ${i}`, emails: [`c${i}@acme.com`], tags: [], importantDates: [], anniversaries: [], notes: '',
@@ -92,11 +95,7 @@ describe('schema upgrade from version 2 (version 3 drops indexes)', () => {
 describe('schema upgrade from version 3 to 4', () => {
   it('fills needsYouAt from each client, with the stored late threshold and snoozes, so the badge count stays the same', async () => {
     const name = `upgrade4-${Math.random()}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3);
-    await v3.open();
+    const v3 = await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]);
     const H = 3_600_000;
     const base = { tags: [], importantDates: [], anniversaries: [], notes: '', stage: 'client', saleCount: 2, lifetimeValue: 0, createdAt: NOW, updatedAt: NOW };
     await v3.table('clients').bulkAdd([

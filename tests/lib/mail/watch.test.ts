@@ -44,6 +44,14 @@ describe('watchThread', () => {
     return { read, onChange };
   }
 
+  /** a page that changes `count` times, every `everyMs` (a title attribute the reader ignores) */
+  async function stream(main: HTMLElement, count: number, everyMs: number) {
+    for (let i = 0; i < count; i++) {
+      main.setAttribute('title', String(i));
+      await vi.advanceTimersByTimeAsync(everyMs);
+    }
+  }
+
   it('reads once after settling and sends the first snapshot', async () => {
     setPage('Renewal');
     const { read, onChange } = start();
@@ -96,10 +104,7 @@ describe('watchThread', () => {
     const { read } = start();
     await vi.advanceTimersByTimeAsync(300);
     read.mockClear();
-    for (let i = 0; i < 200; i++) {
-      main.setAttribute('title', String(i));
-      await vi.advanceTimersByTimeAsync(100);
-    }
+    await stream(main, 200, 100);
     // 20 seconds of mutations every 100 ms: about two reads, not zero and not 200
     expect(read.mock.calls.length).toBeGreaterThanOrEqual(2);
     expect(read.mock.calls.length).toBeLessThanOrEqual(3);
@@ -111,10 +116,7 @@ describe('watchThread', () => {
     await vi.advanceTimersByTimeAsync(300);
     read.mockClear();
     const timers = vi.spyOn(globalThis, 'setTimeout');
-    for (let i = 0; i < 80; i++) {
-      main.setAttribute('title', String(i));
-      await vi.advanceTimersByTimeAsync(100);
-    }
+    await stream(main, 80, 100);
     // 8 s of changes: five 200 ms windows, then seven of a second (and no more than that),
     // where windows of 200 ms all the way would have been forty
     expect(timers.mock.calls.length).toBeGreaterThanOrEqual(10);
@@ -141,10 +143,7 @@ describe('watchThread', () => {
       const { read } = start();
       await vi.advanceTimersByTimeAsync(300);
       read.mockClear();
-      for (let i = 0; i < 80; i++) {
-        main.setAttribute('title', String(i));
-        await vi.advanceTimersByTimeAsync(100);
-      }
+      await stream(main, 80, 100);
       // 80 changes in 8 s: the first second's ten are all heard, then about one a second
       expect(callbacks).toBeGreaterThanOrEqual(14);
       expect(callbacks).toBeLessThanOrEqual(20);
@@ -161,10 +160,7 @@ describe('watchThread', () => {
     await vi.advanceTimersByTimeAsync(300);
     read.mockClear();
     onChange.mockClear();
-    for (let i = 0; i < 30; i++) {
-      main.setAttribute('title', String(i));
-      await vi.advanceTimersByTimeAsync(100);
-    }
+    await stream(main, 30, 100);
     main.querySelector('h2')!.textContent = 'Order 4411';
     // 3 s of changes, then quiet: not read at once, but within the steady window
     await vi.advanceTimersByTimeAsync(150);
@@ -179,10 +175,7 @@ describe('watchThread', () => {
     const { read } = start();
     await vi.advanceTimersByTimeAsync(300);
     read.mockClear();
-    for (let i = 0; i < 100; i++) {
-      main.setAttribute('title', String(i));
-      await vi.advanceTimersByTimeAsync(300);
-    }
+    await stream(main, 100, 300);
     // 30 s: never a quiet second, so a read at the maximum wait (8 s), then none for a gap
     // of 8 s, then 16 s, as they keep finding the same thread: two or three reads where one
     // after every pause would have been a hundred
@@ -192,10 +185,7 @@ describe('watchThread', () => {
 
   /** 12 s of a change every 300 ms: the gap after reads that found the same thread is long */
   async function growGap(main: HTMLElement) {
-    for (let i = 0; i < 40; i++) {
-      main.setAttribute('title', String(i));
-      await vi.advanceTimersByTimeAsync(300);
-    }
+    await stream(main, 40, 300);
   }
 
   it('reads at once after a pushState the Navigation API reports, even in a long gap', async () => {
@@ -287,10 +277,7 @@ describe('watchThread', () => {
     const { read } = start();
     await vi.advanceTimersByTimeAsync(300);
     read.mockClear();
-    for (let i = 0; i < 10; i++) {
-      main.setAttribute('title', String(i));
-      await vi.advanceTimersByTimeAsync(20);
-    }
+    await stream(main, 10, 20);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     for (let i = 0; i < 3; i++) {
       main.setAttribute('title', `n${i}`);
