@@ -1,8 +1,9 @@
 /**
  * Runs inside an extension page (the extension's origin, real IndexedDB), bundled by
  * bench/run.ts. Seeds a large database through bulk writes with derived fields computed
- * by the product's own rules, then times the product's queries (lib/db) and the same
- * queries written with raw IndexedDB calls, so the cost of the layers shows as a ratio.
+ * by the product's own rules and histories packed by its own code (lib/db/history.ts),
+ * then times the product's queries (lib/db) and the same queries written with raw
+ * IndexedDB calls, so the cost of the layers shows as a ratio.
  */
 import { db, CURRENT_SCHEMA as SCHEMA } from '../lib/db/schema';
 import { findClientByEmail } from '../lib/db/clients';
@@ -10,6 +11,9 @@ import { listHistory, logTouchpoint } from '../lib/db/touchpoints';
 import { countOverdue } from '../lib/db/overdue';
 import { listToday, TODAY_FIRST_ROWS } from '../lib/db/today';
 import { deriveClientFields } from '../lib/domain/derive';
+import { packHistories } from '../lib/db/history';
+import { createClient } from '../lib/db/clients';
+import { loadInsights } from '../lib/queries-insights';
 import { DEFAULT_SETTINGS } from '../lib/domain/settings';
 import type { Client, Touchpoint, TouchKind } from '../lib/db/types';
 
@@ -44,21 +48,24 @@ async function openRaw(name: string, stores: Record<string, string>): Promise<ID
 }
 
 /**
- * The same bulk write with raw IndexedDB calls, into a database with the product's stores and
- * indexes (`lean` = false) or with no secondary index at all (`lean` = true: the fastest this
- * IndexedDB can take these records, whatever the schema or the layers above it).
+ * The same bulk write with raw IndexedDB calls: into a database with the product's stores
+ * and indexes, the histories packed the same way (`rowPerRecord` = false), or one row per
+ * record into stores with no secondary index at all (`rowPerRecord` = true: the fastest
+ * that a schema with a row per touchpoint, as versions 1-4 had, could ever write here).
  */
-export async function seedRaw(clients: number, touchpoints: number, lean = false): Promise<{ records: number; seconds: number }> {
+export async function seedRaw(clients: number, touchpoints: number, rowPerRecord = false): Promise<{ records: number; seconds: number }> {
   const chunks = generate(clients, touchpoints);
-  const stores = lean ? { clients: '++id', touchpoints: '++id' } : { clients: SCHEMA.clients, touchpoints: SCHEMA.touchpoints };
-  const idb = await openRaw(lean ? 'touchbase-bench-ceiling' : 'touchbase-bench-raw', stores);
+  const stores: Record<string, string> = rowPerRecord ? { clients: '++id', touchpoints: '++id' } : { clients: SCHEMA.clients, histories: SCHEMA.histories };
+  const idb = await openRaw(rowPerRecord ? 'touchbase-bench-row-per-record' : 'touchbase-bench-raw', stores);
+  const second = rowPerRecord ? 'touchpoints' : 'histories';
   const t0 = performance.now();
   let records = 0;
   for (const { cs, tps } of chunks) {
+    const rows: unknown[] = rowPerRecord ? tps : packHistories(tps);
     await new Promise<void>((ok, fail) => {
-      const tx = idb.transaction(['clients', 'touchpoints'], 'readwrite');
+      const tx = idb.transaction(['clients', second], 'readwrite');
       for (const c of cs) tx.objectStore('clients').add(c);
-      for (const t of tps) tx.objectStore('touchpoints').add(t);
+      for (const r of rows) tx.objectStore(second).add(r);
       tx.oncomplete = () => ok();
       tx.onerror = () => fail(tx.error);
     });
@@ -72,14 +79,14 @@ export async function seedRaw(clients: number, touchpoints: number, lean = false
 
 export async function seed(clients: number, touchpoints: number): Promise<{ records: number; seconds: number }> {
   await db.open();
-  await Promise.all([db.clients.clear(), db.touchpoints.clear()]);
+  await Promise.all([db.clients.clear(), db.histories.clear()]);
   const chunks = generate(clients, touchpoints);
   const t0 = performance.now();
   let records = 0;
   for (const { cs, tps } of chunks) {
-    await db.transaction('rw', db.clients, db.touchpoints, async () => {
+    await db.transaction('rw', db.clients, db.histories, async () => {
       await db.clients.bulkAdd(cs);
-      await db.touchpoints.bulkAdd(tps);
+      await db.histories.bulkAdd(packHistories(tps));
     });
     records += cs.length + tps.length;
   }
@@ -167,16 +174,8 @@ export async function measure(clients: number, runs: number): Promise<Record<str
   out.history_50_raw_ms = await time(runs, () => {
     const id = pick();
     return raw((idb, done, fail) => {
-      const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
-      const req = idb.transaction('touchpoints').objectStore('touchpoints').index('[clientId+at]').openCursor(range, 'prev');
-      const rows: unknown[] = [];
-      req.onsuccess = () => {
-        const c = req.result;
-        if (c && rows.length < 50) {
-          rows.push(c.value);
-          c.continue();
-        } else done(rows);
-      };
+      const req = idb.transaction('histories').objectStore('histories').get(id);
+      req.onsuccess = () => done((req.result?.items ?? []).slice(-50).reverse());
       req.onerror = () => fail(req.error);
     });
   });
@@ -194,14 +193,30 @@ export async function measure(clients: number, runs: number): Promise<Record<str
   out.log_touchpoint_raw_ms = await time(runs, () => {
     const id = pick();
     return raw((idb, done, fail) => {
-      const tx = idb.transaction(['touchpoints', 'clients'], 'readwrite');
-      tx.objectStore('touchpoints').add({ clientId: id, at: Date.now(), kind: 'call', source: 'manual', createdAt: Date.now() });
+      const tx = idb.transaction(['histories', 'clients'], 'readwrite');
+      const h = tx.objectStore('histories').get(id);
+      h.onsuccess = () => {
+        const items = h.result?.items ?? [];
+        items.push({ id: items.length + 1, clientId: id, at: Date.now(), kind: 'call', source: 'manual', createdAt: Date.now() });
+        tx.objectStore('histories').put({ clientId: id, items });
+      };
       const g = tx.objectStore('clients').get(id);
       g.onsuccess = () => tx.objectStore('clients').put({ ...g.result, lastContactAt: Date.now() });
       tx.oncomplete = () => done(null);
       tx.onerror = () => fail(tx.error);
     });
   });
+
+  // the price of a history in one record: a client with years of daily contact (3,000
+  // touchpoints, ~300 KB) has all of it read and rewritten on every write
+  const long = await createClient({ name: 'Long history', emails: ['long.history@bench.example'] }, now);
+  const longItems: Touchpoint[] = Array.from({ length: 3000 }, (_, j) => ({
+    id: j + 1, clientId: long.id!, at: now - (3000 - j) * 6 * 3_600_000, kind: KINDS[j % KINDS.length],
+    source: 'detected', subject: 'Re: the quarterly order and the renewal terms', createdAt: now,
+    ...(KINDS[j % KINDS.length] === 'sale' ? { amount: 100 } : {}), ...(KINDS[j % KINDS.length] === 'note' ? { summary: 'note' } : {}),
+  }));
+  await db.histories.put({ clientId: long.id!, items: longItems });
+  out.log_touchpoint_long_history_ms = await time(Math.max(3, Math.floor(runs / 3)), () => logTouchpoint({ clientId: long.id!, kind: 'call' }));
 
   // the Today view's query: the first rows of each section and every section's total
   const todayRuns = Math.max(3, Math.floor(runs / 3));
@@ -244,6 +259,8 @@ export async function measure(clients: number, runs: number): Promise<Record<str
   );
   // every row of every section, as after "Show all" (no budget: the view asks for it on request)
   out.today_list_all_ms = await time(todayRuns, () => listToday(now));
+  // the Insights page's read and computations over every client and touchpoint (no budget)
+  out.insights_load_ms = await time(3, () => loadInsights(now));
   return out;
 }
 

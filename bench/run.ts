@@ -182,9 +182,10 @@ async function database(h: Harness) {
   put('seed_records_per_s', seeded.records / seeded.seconds, 'records/s', 20_000, true);
   const rawSeed = await page.evaluate(({ c, t }) => (globalThis as any).__tbBench.seedRaw(c, t), { c: SIZES.clients, t: SIZES.touchpoints });
   put('seed_records_per_s_raw', rawSeed.records / rawSeed.seconds, 'records/s', null);
-  // the same records into stores with no secondary index: what this IndexedDB can take at best
+  // the same records one row each into stores with no secondary index: the most any
+  // schema with a row per touchpoint could write here
   const ceiling = await page.evaluate(({ c, t }) => (globalThis as any).__tbBench.seedRaw(c, t, true), { c: SIZES.clients, t: SIZES.touchpoints });
-  put('seed_records_per_s_ceiling', ceiling.records / ceiling.seconds, 'records/s', null);
+  put('seed_records_per_s_row_per_record_ceiling', ceiling.records / ceiling.seconds, 'records/s', null);
   const m = (await page.evaluate(({ c, r }) => (globalThis as any).__tbBench.measure(c, r), { c: SIZES.clients, r: SIZES.runs })) as Record<string, number>;
   const budgets: Record<string, number> = { lookup_by_email_ms: 5, history_50_ms: 10, overdue_count_ms: 20, log_touchpoint_ms: 10, today_list_ms: 50 };
   for (const [k, v] of Object.entries(m)) put(k, v, 'ms', budgets[k] ?? null);
@@ -216,7 +217,7 @@ async function main() {
   if (smoke) {
     // the smoke run checks that every measurement ran and produced a number
     const missing = Object.entries(metrics).filter(([, m]) => !Number.isFinite(m.value));
-    const expected = ['content_script_kb', 'sidepanel_js_kb', 'gmail_read_ms', 'outlook_read_ms', 'reread_cost_ms_per_min', 'reread_cost_bursts_ms_per_min', 'snapshot_to_panel_ms', 'seed_records_per_s', 'seed_records_per_s_raw', 'seed_records_per_s_ceiling', 'lookup_by_email_ms', 'lookup_by_email_raw_ms', 'history_50_ms', 'history_50_raw_ms', 'overdue_count_ms', 'overdue_count_raw_ms', 'log_touchpoint_ms', 'log_touchpoint_raw_ms', 'today_list_ms', 'today_list_raw_ms', 'today_list_all_ms'];
+    const expected = ['content_script_kb', 'sidepanel_js_kb', 'gmail_read_ms', 'outlook_read_ms', 'reread_cost_ms_per_min', 'reread_cost_bursts_ms_per_min', 'snapshot_to_panel_ms', 'seed_records_per_s', 'seed_records_per_s_raw', 'seed_records_per_s_row_per_record_ceiling', 'lookup_by_email_ms', 'lookup_by_email_raw_ms', 'history_50_ms', 'history_50_raw_ms', 'overdue_count_ms', 'overdue_count_raw_ms', 'log_touchpoint_ms', 'log_touchpoint_raw_ms', 'log_touchpoint_long_history_ms', 'today_list_ms', 'today_list_raw_ms', 'today_list_all_ms', 'insights_load_ms'];
     const absent = expected.filter((k) => !(k in metrics));
     if (missing.length || absent.length) throw new Error(`smoke: no number for ${[...missing.map(([k]) => k), ...absent].join(', ')}`);
     console.log(`${Object.keys(metrics).length} passed, 0 failed`);

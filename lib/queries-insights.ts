@@ -7,16 +7,35 @@ import { pareto, portfolio, replySpeed, retention, templateStats } from './domai
 import { REPLY_KINDS } from './domain/response';
 import { isOverdue } from './domain/overdue';
 import { DB_QUERY_ROOT } from './query-client';
+import { allTouchpoints } from './db/history';
+import type { Touchpoint } from './db/types';
+
+const REPLY_OR_INBOUND = new Set<string>(['email-in', ...REPLY_KINDS]);
+
+/**
+ * The touchpoints each insight reads, from one pass over every client's history (each
+ * client's in time order; the computations group by client or period themselves).
+ */
+export function splitForInsights(all: Touchpoint[]) {
+  const sales: Touchpoint[] = [];
+  const replies: Touchpoint[] = [];
+  const fromTemplates: Touchpoint[] = [];
+  for (const t of all) {
+    if (t.kind === 'sale') sales.push(t);
+    if (REPLY_OR_INBOUND.has(t.kind)) replies.push(t);
+    if (t.templateId !== undefined && t.templateId > 0) fromTemplates.push(t);
+  }
+  return { sales, replies, fromTemplates };
+}
 
 export async function loadInsights(now = Date.now()) {
-  const [clients, settings, templates, sales, replies, fromTemplates] = await Promise.all([
+  const [clients, settings, templates, all] = await Promise.all([
     db.clients.toArray(),
     getSettings(),
     listTemplates(),
-    db.touchpoints.where('kind').equals('sale').toArray(),
-    db.touchpoints.where('kind').anyOf(['email-in', ...REPLY_KINDS]).toArray(),
-    db.touchpoints.where('templateId').above(0).toArray(),
+    allTouchpoints(),
   ]);
+  const { sales, replies, fromTemplates } = splitForInsights(all);
   return {
     now,
     settings,

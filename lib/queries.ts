@@ -15,7 +15,7 @@ import {
 } from './db/touchpoints';
 import { listToday } from './db/today';
 import { loadTabThread, watchTabThread } from './tab-threads';
-import type { Client, Touchpoint } from './db/types';
+import type { Client, Touchpoint, TouchpointRef } from './db/types';
 import type { Message, TabThread } from './messages';
 import { DB_QUERY_ROOT } from './query-client';
 
@@ -163,7 +163,7 @@ export function useLogTouchpoint() {
 export function useUpdateTouchpoint() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (a: { id: number; patch: Parameters<typeof updateTouchpoint>[1] }) => updateTouchpoint(a.id, a.patch),
+    mutationFn: (a: { ref: TouchpointRef; patch: Parameters<typeof updateTouchpoint>[1] }) => updateTouchpoint(a.ref, a.patch),
     onSettled: () => afterWrite(qc),
   });
 }
@@ -171,7 +171,7 @@ export function useUpdateTouchpoint() {
 export function useDeleteTouchpoint() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => deleteTouchpoint(id),
+    mutationFn: (ref: TouchpointRef) => deleteTouchpoint(ref),
     onSettled: () => afterWrite(qc),
   });
 }

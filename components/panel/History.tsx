@@ -32,7 +32,7 @@ export function History({ clientId }: { clientId: number }) {
   const remove = async (t: Touchpoint) => {
     setError(null);
     try {
-      setDeleted(await del.mutateAsync(t.id!));
+      setDeleted(await del.mutateAsync({ clientId: t.clientId, id: t.id! }));
     } catch (e) {
       setError(errorText(e));
     }

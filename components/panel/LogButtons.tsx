@@ -39,7 +39,7 @@ export function LogButtons({ clientId, onLogged }: { clientId: number; onLogged?
   const saveSummary = async () => {
     if (!justLogged?.id || !summary.trim()) return;
     try {
-      await updateTp.mutateAsync({ id: justLogged.id, patch: { summary } });
+      await updateTp.mutateAsync({ ref: { clientId: justLogged.clientId, id: justLogged.id }, patch: { summary } });
       setJustLogged(null);
       setSummary('');
     } catch (e) {

@@ -10,6 +10,7 @@
 import { db } from '../db/schema';
 import { getSettings, updateSettings } from '../db/settings';
 import { withDerived, recomputeClient } from '../db/derived';
+import { allTouchpoints, countTouchpoints, nextTouchpointId, packHistories, readHistory, writeHistory } from '../db/history';
 import type { Client, Template, Touchpoint } from '../db/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup, type BackupData } from './schema';
 
@@ -35,9 +36,9 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 export async function exportBackup(now = Date.now()): Promise<Backup> {
-  const data = await db.transaction('r', db.clients, db.touchpoints, db.templates, db.settings, async () => ({
+  const data = await db.transaction('r', db.clients, db.histories, db.templates, db.settings, async () => ({
     clients: await db.clients.toArray(),
-    touchpoints: await db.touchpoints.toArray(),
+    touchpoints: await allTouchpoints(),
     templates: await db.templates.toArray(),
     settings: await db.settings.toArray(),
   }));
@@ -126,29 +127,60 @@ async function matchClients(data: BackupData): Promise<Map<number, number | unde
   return map;
 }
 
-const tpKey = (t: Pick<Touchpoint, 'clientId' | 'kind' | 'at'>) => `${t.clientId}|${t.kind}|${t.at}`;
+const tpKey = (t: { kind: string; at: number }) => `${t.kind}|${t.at}`;
 
-async function isDuplicate(t: BackupData['touchpoints'][number], clientId: number | undefined): Promise<boolean> {
-  if (clientId === undefined) return false;
-  if (t.messageKey && (await db.touchpoints.where('messageKey').equals(t.messageKey).count())) return true;
-  return (await db.touchpoints.where('[clientId+at]').equals([clientId, t.at]).filter((x) => x.kind === t.kind).count()) > 0;
+/**
+ * What a client's history here already holds, to tell a backup's touchpoint that is
+ * already here (the same message key, or the same kind at the same moment) from a new one.
+ */
+class HistoryIndex {
+  private seen = new Map<number, { items: Touchpoint[]; keys: Set<string> }>();
+
+  async of(clientId: number) {
+    let h = this.seen.get(clientId);
+    if (!h) {
+      const items = await readHistory(clientId);
+      h = { items, keys: new Set(items.flatMap((t) => (t.messageKey ? [`m|${t.messageKey}`, tpKey(t)] : [tpKey(t)]))) };
+      this.seen.set(clientId, h);
+    }
+    return h;
+  }
+
+  async has(clientId: number | undefined, t: BackupData['touchpoints'][number]): Promise<boolean> {
+    if (clientId === undefined) return false;
+    const { keys } = await this.of(clientId);
+    return (t.messageKey !== undefined && keys.has(`m|${t.messageKey}`)) || keys.has(tpKey(t));
+  }
+
+  /** Adds a touchpoint to the client's history (in memory: `histories()` has them all). */
+  async add(clientId: number, t: Touchpoint) {
+    const h = await this.of(clientId);
+    h.items.push({ ...t, clientId, id: nextTouchpointId(h.items) });
+    h.keys.add(tpKey(t));
+    if (t.messageKey) h.keys.add(`m|${t.messageKey}`);
+  }
+
+  histories() {
+    return this.seen;
+  }
 }
 
 export async function planRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
   const d = backup.data;
-  return db.transaction('r', db.clients, db.touchpoints, db.templates, async () => {
+  return db.transaction('r', db.clients, db.histories, db.templates, async () => {
     if (mode === 'replace') {
       return {
         mode,
         clients: { total: d.clients.length, new: d.clients.length, existing: 0 },
         touchpoints: { total: d.touchpoints.length, new: d.touchpoints.length, duplicate: 0 },
         templates: { total: d.templates.length, new: d.templates.length, existing: 0 },
-        removed: { clients: await db.clients.count(), touchpoints: await db.touchpoints.count() },
+        removed: { clients: await db.clients.count(), touchpoints: await countTouchpoints() },
       };
     }
     const matched = await matchClients(d);
+    const here = new HistoryIndex();
     let dup = 0;
-    for (const t of d.touchpoints) if (await isDuplicate(t, matched.get(t.clientId))) dup++;
+    for (const t of d.touchpoints) if (await here.has(matched.get(t.clientId), t)) dup++;
     const existingTemplates = await templateMatcher();
     const tplExisting = d.templates.filter((t) => existingTemplates(t)).length;
     const existing = [...matched.values()].filter((v) => v !== undefined).length;
@@ -173,14 +205,18 @@ async function templateMatcher() {
 export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Date.now()): Promise<RestorePlan> {
   const plan = await planRestore(backup, mode);
   const d = backup.data;
-  await db.transaction('rw', db.clients, db.touchpoints, db.templates, db.settings, async () => {
+  await db.transaction('rw', db.clients, db.histories, db.templates, db.settings, async () => {
     if (mode === 'replace') {
-      await Promise.all([db.clients.clear(), db.touchpoints.clear(), db.templates.clear(), db.settings.clear()]);
+      await Promise.all([db.clients.clear(), db.histories.clear(), db.templates.clear(), db.settings.clear()]);
       await db.settings.bulkPut(d.settings);
-      await db.touchpoints.bulkPut(d.touchpoints as Touchpoint[]);
+      const rows = packHistories(d.touchpoints as Touchpoint[]);
+      await db.histories.bulkPut(rows);
       await db.templates.bulkPut(d.templates as Template[]);
       const settings = await getSettings();
-      for (const c of d.clients) await db.clients.put(await withDerived(c as Client, settings));
+      const history = new Map(rows.map((r) => [r.clientId, r.items]));
+      const clients: Client[] = [];
+      for (const c of d.clients) clients.push(await withDerived(c as Client, settings, history.get(c.id) ?? []));
+      await db.clients.bulkPut(clients);
       return;
     }
     const settings = await getSettings();
@@ -207,16 +243,15 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
       idMap.set(c.id, await db.clients.add(rest as Client));
     }
     const touched = new Set<number>(idMap.values());
-    const seen = new Set<string>();
+    // each touched history as it was plus what the file adds: a touchpoint already here,
+    // or twice in the file, is added once
+    const merged = new HistoryIndex();
     for (const t of d.touchpoints) {
       const clientId = idMap.get(t.clientId)!;
-      if (await isDuplicate(t, matched.get(t.clientId))) continue;
-      const key = tpKey({ ...t, clientId } as Touchpoint);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const { id: _old, ...rest } = t;
-      await db.touchpoints.add({ ...rest, clientId } as Touchpoint);
+      if (await merged.has(clientId, t)) continue;
+      await merged.add(clientId, t as Touchpoint);
     }
+    for (const [clientId, { items }] of merged.histories()) await writeHistory(clientId, items);
     const exists = await templateMatcher();
     for (const t of d.templates) {
       if (exists(t)) continue;

@@ -8,7 +8,13 @@ import { normalizeEmail } from '../mail/address';
 import { STAGES, TOUCH_KINDS } from '../db/types';
 
 export const BACKUP_FORMAT = 'touchbase-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * Version 2 (schema version 6, histories): a touchpoint's id and message key are unique
+ * within its client, no longer across the file. Version-1 files meet that too, so both
+ * restore; an older Touchbase given a version-2 file says it needs updating instead of
+ * calling the file damaged.
+ */
+export const BACKUP_VERSION = 2;
 
 const time = z.number().finite().min(-62135596800000).max(253402300799999);
 const id = z.number().int().positive();
@@ -102,17 +108,20 @@ export const dataSchema = z
         emails.set(e, c.id);
       });
     });
-    const tpIds = new Set<number>();
+    // ids and message keys are unique within a client's history (lib/db/history.ts)
+    const tpIds = new Set<string>();
     const keys = new Set<string>();
     d.touchpoints.forEach((t, i) => {
       if (!clientIds.has(t.clientId)) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'clientId'], message: 'no such client in the file' });
-      if (tpIds.has(t.id)) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'id'], message: 'duplicate id' });
-      tpIds.add(t.id);
+      const ref = `${t.clientId}:${t.id}`;
+      if (tpIds.has(ref)) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'id'], message: 'duplicate id in the same client' });
+      tpIds.add(ref);
       if (t.kind === 'sale' && t.amount === undefined) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'amount'], message: 'a sale needs an amount' });
       if (t.kind !== 'sale' && t.amount !== undefined) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'amount'], message: 'only a sale has an amount' });
       if (t.messageKey) {
-        if (keys.has(t.messageKey)) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'messageKey'], message: 'duplicate message key' });
-        keys.add(t.messageKey);
+        const key = `${t.clientId}:${t.messageKey}`;
+        if (keys.has(key)) ctx.addIssue({ code: 'custom', path: ['touchpoints', i, 'messageKey'], message: 'duplicate message key in the same client' });
+        keys.add(key);
       }
     });
   });

@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { db } from '../db/schema';
+import { allTouchpoints, byTime } from '../db/history';
 import type { Client } from '../db/types';
 
 export function safeCell(v: unknown): string {
@@ -25,7 +26,10 @@ export async function clientsCsv(): Promise<string> {
 }
 
 export async function touchpointsCsv(): Promise<string> {
-  const [clients, tps] = await Promise.all([db.clients.toArray(), db.touchpoints.toCollection().sortBy('at')]);
+  const [clients, tps] = await db.transaction('r', db.clients, db.histories, () =>
+    Promise.all([db.clients.toArray(), allTouchpoints()]),
+  );
+  tps.sort(byTime);
   const byId = new Map(clients.map((c) => [c.id!, c]));
   return Papa.unparse({
     fields: ['Date', 'Client', 'Email', 'Kind', 'Subject', 'Summary', 'Amount', 'Source'],

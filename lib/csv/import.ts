@@ -144,7 +144,7 @@ export async function planImport(parsed: Pick<ParsedCsv, 'rows'>, mapping: Colum
 
 /** Writes the new contacts in one transaction; those already clients are left untouched. */
 export async function importContacts(plan: ImportPlan, now = Date.now()): Promise<{ created: number; existing: number }> {
-  return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     let created = 0;
     let existing = 0;
     for (const c of plan.contacts) {

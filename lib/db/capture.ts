@@ -1,8 +1,9 @@
 /**
  * Recording what the open thread shows: each dated message between the user and a
  * tracked client becomes an `email-in` or `email-out` touchpoint, once. The message key
- * (provider, thread, message id or date+sender, client) is unique in the database, so
- * seeing the same thread again, in any tab, records nothing new. Undated messages and
+ * (provider, thread, message id or date+sender, client) names its client, and is unique
+ * in that client's history, so seeing the same thread again, in any tab, records nothing
+ * new. Each client's history is read once and written once per capture. Undated messages and
  * messages of unknown direction are skipped: a wrong date is worse than none.
  */
 import type { ThreadSnapshot } from '../mail/types';
@@ -11,6 +12,7 @@ import { db } from './schema';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
 import { validateTouchpoint } from './touchpoints';
+import { nextTouchpointId, readHistory, writeHistory } from './history';
 
 export interface CaptureResult {
   recorded: number;
@@ -37,7 +39,7 @@ export async function captureThread(
   opts: CaptureOptions = {},
 ): Promise<CaptureResult> {
   const threadKey = threadKeyOf(snapshot);
-  return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     const settings = await getSettings();
     if (!settings.autoCapture) return { recorded: 0, clientIds: [] };
     const own = new Set(settings.ownAddresses);
@@ -48,6 +50,17 @@ export async function captureThread(
     const byEmail = new Map<string, number>();
     for (const c of clients) for (const e of c.emails) byEmail.set(e, c.id!);
 
+    // each client's history, read on first need, with the message keys it holds
+    const histories = new Map<number, { items: Touchpoint[]; keys: Set<string | undefined> }>();
+    const historyOf = async (clientId: number) => {
+      let h = histories.get(clientId);
+      if (!h) {
+        const items = await readHistory(clientId);
+        h = { items, keys: new Set(items.map((t) => t.messageKey)) };
+        histories.set(clientId, h);
+      }
+      return h;
+    };
     const touched = new Set<number>();
     let recorded = 0;
     let templateUsed = false;
@@ -63,7 +76,8 @@ export async function captureThread(
         if (clientId === undefined) continue;
         const id = m.id ?? `${m.sentAt}|${m.from.email}`;
         const messageKey = `${threadKey}:${id}:${clientId}`.slice(0, 600);
-        if (await db.touchpoints.where('messageKey').equals(messageKey).count()) continue;
+        const history = await historyOf(clientId);
+        if (history.keys.has(messageKey)) continue;
         const fromTemplate =
           m.direction === 'outbound' && opts.template !== undefined && at >= opts.template.since - 60_000;
         if (fromTemplate) templateUsed = true;
@@ -80,12 +94,16 @@ export async function captureThread(
           },
           now,
         );
-        await db.touchpoints.add(tp as Touchpoint);
+        history.items.push({ ...tp, id: nextTouchpointId(history.items) });
+        history.keys.add(messageKey);
         touched.add(clientId);
         recorded++;
       }
     }
-    for (const id of touched) await recomputeClient(id, settings, now);
+    for (const id of touched) {
+      const stored = await writeHistory(id, histories.get(id)!.items);
+      await recomputeClient(id, settings, now, stored);
+    }
     return { recorded, clientIds: [...touched], templateUsed };
   });
 }

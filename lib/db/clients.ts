@@ -135,7 +135,7 @@ export async function createClient(input: ClientInput, now = Date.now()): Promis
   };
   const company = input.company ?? companyFromEmail(emails[0]);
   const client = applyPatch(blank, { ...input, emails, name: input.name ?? '', company });
-  return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     await assertAddressesFree(client.emails);
     const settings = await getSettings();
     const derived = await withDerived(client, settings);
@@ -146,7 +146,7 @@ export async function createClient(input: ClientInput, now = Date.now()): Promis
 
 export async function updateClient(id: number, patch: ClientPatch, now = Date.now()): Promise<Client> {
   if (!patch || typeof patch !== 'object') throw new ValidationError('no changes given');
-  return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     const current = await db.clients.get(id);
     if (!current) throw new NotFoundError(`client ${id} does not exist`);
     const next = applyPatch(current, patch);
@@ -175,9 +175,9 @@ export async function findClientByEmail(email: string): Promise<Client | undefin
 
 /** Deletes a client and their whole history in one transaction. */
 export async function deleteClient(id: number): Promise<void> {
-  await db.transaction('rw', db.clients, db.touchpoints, async () => {
+  await db.transaction('rw', db.clients, db.histories, async () => {
     if (!(await db.clients.get(id))) throw new NotFoundError(`client ${id} does not exist`);
-    await db.touchpoints.where('clientId').equals(id).delete();
+    await db.histories.delete(id);
     await db.clients.delete(id);
   });
 }

@@ -4,40 +4,51 @@
  * pure rules of lib/domain, always inside the caller's write transaction, so no reader
  * ever sees a touchpoint without its effect on the client. Recomputing (rather than
  * adjusting incrementally) makes deletes and edits as correct as inserts, and costs one
- * indexed range read of one client's touchpoints.
+ * read of the client's history record (lib/db/history.ts), or none when the caller has
+ * just written that history and passes it.
  */
-import Dexie from 'dexie';
 import { deriveClientFields } from '../domain/derive';
-import type { Client, Settings } from './types';
+import type { Client, Settings, Touchpoint } from './types';
 import { db } from './schema';
+import { readHistory } from './history';
 
 const DERIVED_OPTIONAL = ['lastContactAt', 'awaitingReplySince', 'needsYouAt'] as const;
 
-export function historyRange(clientId: number) {
-  return db.touchpoints
-    .where('[clientId+at]')
-    .between([clientId, Dexie.minKey], [clientId, Dexie.maxKey], true, true);
-}
-
-/** Returns the client with its derived fields true; the caller's transaction writes it. */
-export async function withDerived(client: Client, settings: Settings): Promise<Client> {
-  const tps = client.id === undefined ? [] : await historyRange(client.id).toArray();
+/**
+ * Returns the client with its derived fields true; the caller's transaction writes it.
+ * `history` is the client's touchpoints sorted by (at, id), when the caller holds them.
+ */
+export async function withDerived(client: Client, settings: Settings, history?: Touchpoint[]): Promise<Client> {
+  const tps = history ?? (client.id === undefined ? [] : await readHistory(client.id));
   const d = deriveClientFields(client, tps, settings);
   const next: Client = { ...client, ...d };
   for (const k of DERIVED_OPTIONAL) if (d[k] === undefined) delete next[k];
   return next;
 }
 
-export async function recomputeClient(clientId: number, settings: Settings, now = Date.now()): Promise<Client | undefined> {
+export async function recomputeClient(
+  clientId: number,
+  settings: Settings,
+  now = Date.now(),
+  history?: Touchpoint[],
+): Promise<Client | undefined> {
   const client = await db.clients.get(clientId);
   if (!client) return undefined;
-  const next = await withDerived(client, settings);
+  const next = await withDerived(client, settings, history);
   next.updatedAt = now;
   await db.clients.put(next);
   return next;
 }
 
-export async function recomputeAllClients(settings: Settings): Promise<void> {
-  const ids = await db.clients.toCollection().primaryKeys();
-  for (const id of ids) await recomputeClient(id, settings);
+/** Every client at once (a setting that changes every due date): two reads and one bulk write. */
+export async function recomputeAllClients(settings: Settings, now = Date.now()): Promise<void> {
+  const [clients, rows] = await Promise.all([db.clients.toArray(), db.histories.toArray()]);
+  const histories = new Map(rows.map((r) => [r.clientId, r.items]));
+  const next: Client[] = [];
+  for (const c of clients) {
+    const d = await withDerived(c, settings, histories.get(c.id!) ?? []);
+    d.updatedAt = now;
+    next.push(d);
+  }
+  await db.clients.bulkPut(next);
 }

@@ -9,7 +9,8 @@
  * index, so manual touchpoints need none).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Client, Settings, Template, Touchpoint } from './types';
+import type { Client, ClientHistory, Settings, Template, Touchpoint } from './types';
+import { packHistories } from './history-rows';
 import { needsYouAt } from '../domain/overdue';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 
@@ -71,12 +72,27 @@ export const SCHEMA_V4 = {
     '++id, *emails, *tags, nextDueAt, awaitingReplySince, lastContactAt, lifetimeValue, snoozedUntil, *anniversaries, needsYouAt',
 };
 
+/**
+ * Version 5 keeps each client's history in one record (`histories`, keyed by clientId; why
+ * in lib/db/history.ts) and its upgrade packs every touchpoint into it, keeping their ids;
+ * version 6 then drops the old `touchpoints` store (Dexie lets an upgrade read a store
+ * that only a later version deletes). Both run in the one upgrade transaction, so a
+ * database is either wholly on version 4 or wholly on 6.
+ */
+export const SCHEMA_V5 = { ...SCHEMA_V4, histories: 'clientId' };
+export const SCHEMA_V6 = {
+  clients: SCHEMA_V4.clients,
+  histories: SCHEMA_V5.histories,
+  templates: SCHEMA_V4.templates,
+  settings: SCHEMA_V4.settings,
+};
+
 /** The schema the code reads from: the newest version. */
-export const CURRENT_SCHEMA = SCHEMA_V4;
+export const CURRENT_SCHEMA = SCHEMA_V6;
 
 export class TouchbaseDB extends Dexie {
   clients!: Table<Client, number>;
-  touchpoints!: Table<Touchpoint, number>;
+  histories!: Table<ClientHistory, number>;
   templates!: Table<Template, number>;
   settings!: Table<SettingsRow, string>;
 
@@ -124,6 +140,13 @@ export class TouchbaseDB extends Dexie {
             else c.needsYouAt = at;
           });
       });
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        const touchpoints = (await tx.table('touchpoints').toArray()) as Touchpoint[];
+        await tx.table('histories').bulkAdd(packHistories(touchpoints));
+      });
+    this.version(6).stores({ ...SCHEMA_V6, touchpoints: null });
   }
 }
 

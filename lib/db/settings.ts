@@ -82,7 +82,7 @@ function validatePatch(patch: SettingsPatch, current: Settings): Settings {
 export type SettingsPatch = Omit<Partial<Settings>, 'keyAccountCadenceDays'> & { keyAccountCadenceDays?: number | null };
 
 export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
-  return db.transaction('rw', db.settings, db.clients, db.touchpoints, async () => {
+  return db.transaction('rw', db.settings, db.clients, db.histories, async () => {
     const current = await getSettings();
     const next = validatePatch(patch, current);
     await db.settings.put({ key: KEY, value: next });

@@ -2,15 +2,17 @@
  * Touchpoints (emails, calls, meetings, notes, sales...) and the client's history. Each
  * write re-derives the client's fields in the same transaction (lib/db/derived.ts).
  * Deleting returns the deleted record so the UI can offer "Undo", which restores it with
- * its original id.
+ * its original id. Touchpoints live in their client's history record (lib/db/history.ts),
+ * so a touchpoint is named by { clientId, id }.
  */
-import type { Touchpoint, TouchKind, TouchSource } from './types';
+import type { Touchpoint, TouchKind, TouchpointRef, TouchSource } from './types';
 import { TOUCH_KINDS } from './types';
 import { db } from './schema';
 import { NotFoundError, ValidationError } from './errors';
 import { cleanText, toAmount, toTime } from './validate';
 import { getSettings } from './settings';
-import { historyRange, recomputeClient } from './derived';
+import { recomputeClient } from './derived';
+import { byTime, nextTouchpointId, readHistory, writeHistory } from './history';
 
 export interface TouchpointInput {
   clientId: number;
@@ -64,66 +66,103 @@ export function validateTouchpoint(input: TouchpointInput, now: number): Omit<To
   return tp;
 }
 
+/** Puts `tp` into the sorted history in place (it is usually the newest, so this is cheap). */
+function insertSorted(items: Touchpoint[], tp: Touchpoint): void {
+  let i = items.length;
+  while (i > 0 && byTime(items[i - 1], tp) > 0) i--;
+  items.splice(i, 0, tp);
+}
+
+function findIn(items: Touchpoint[], ref: TouchpointRef): number {
+  const i = items.findIndex((t) => t.id === ref.id);
+  if (i < 0) throw new NotFoundError(`touchpoint ${ref.id} of client ${ref.clientId} does not exist`);
+  return i;
+}
+
+function checkRef(ref: TouchpointRef): void {
+  if (!ref || typeof ref !== 'object' || !Number.isInteger(ref.clientId) || !Number.isInteger(ref.id))
+    throw new ValidationError('a touchpoint is named by the ids of its client and itself');
+}
+
 /**
  * Logs one touchpoint. A detected email whose messageKey is already recorded is not
  * recorded twice: the existing touchpoint is returned.
  */
 export async function logTouchpoint(input: TouchpointInput, now = Date.now()): Promise<Touchpoint> {
   const tp = validateTouchpoint(input, now);
-  return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     if (!(await db.clients.get(tp.clientId))) throw new NotFoundError(`client ${tp.clientId} does not exist`);
+    const items = await readHistory(tp.clientId);
     if (tp.messageKey) {
-      const existing = await db.touchpoints.where('messageKey').equals(tp.messageKey).first();
+      const existing = items.find((t) => t.messageKey === tp.messageKey);
       if (existing) return existing;
     }
-    const id = await db.touchpoints.add(tp as Touchpoint);
-    await recomputeClient(tp.clientId, await getSettings(), now);
-    return { ...tp, id };
+    const saved: Touchpoint = { ...tp, id: nextTouchpointId(items) };
+    insertSorted(items, saved);
+    await writeHistory(tp.clientId, items);
+    await recomputeClient(tp.clientId, await getSettings(), now, items);
+    return saved;
   });
 }
 
 /** Edits the words of a touchpoint (summary, subject) or its amount/date. */
 export async function updateTouchpoint(
-  id: number,
+  ref: TouchpointRef,
   patch: Partial<Pick<TouchpointInput, 'summary' | 'subject' | 'amount' | 'at'>>,
   now = Date.now(),
 ): Promise<Touchpoint> {
-  return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
-    const current = await db.touchpoints.get(id);
-    if (!current) throw new NotFoundError(`touchpoint ${id} does not exist`);
+  checkRef(ref);
+  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
+    const items = await readHistory(ref.clientId);
+    const i = findIn(items, ref);
+    const current = items[i];
     const merged = validateTouchpoint({ ...current, ...patch } as TouchpointInput, current.createdAt);
-    const next: Touchpoint = { ...merged, id, createdAt: current.createdAt };
-    await db.touchpoints.put(next);
-    await recomputeClient(current.clientId, await getSettings(), now);
+    const next: Touchpoint = { ...merged, id: ref.id, createdAt: current.createdAt };
+    items.splice(i, 1);
+    insertSorted(items, next);
+    await writeHistory(ref.clientId, items);
+    await recomputeClient(ref.clientId, await getSettings(), now, items);
     return next;
   });
 }
 
 /** Deletes a touchpoint and returns it, so the caller can offer to undo. */
-export async function deleteTouchpoint(id: number, now = Date.now()): Promise<Touchpoint> {
-  return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
-    const tp = await db.touchpoints.get(id);
-    if (!tp) throw new NotFoundError(`touchpoint ${id} does not exist`);
-    await db.touchpoints.delete(id);
-    await recomputeClient(tp.clientId, await getSettings(), now);
+export async function deleteTouchpoint(ref: TouchpointRef, now = Date.now()): Promise<Touchpoint> {
+  checkRef(ref);
+  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
+    const items = await readHistory(ref.clientId);
+    const [tp] = items.splice(findIn(items, ref), 1);
+    await writeHistory(ref.clientId, items);
+    await recomputeClient(ref.clientId, await getSettings(), now, items);
     return tp;
   });
 }
 
-/** Puts a deleted touchpoint back, with its original id (the undo of deleteTouchpoint). */
+/**
+ * Puts a deleted touchpoint back (the undo of deleteTouchpoint), with its original id
+ * unless the history has since given that id to another.
+ */
 export async function restoreTouchpoint(tp: Touchpoint, now = Date.now()): Promise<Touchpoint> {
   const valid = validateTouchpoint(tp as TouchpointInput, tp.createdAt ?? now);
-  return db.transaction('rw', db.clients, db.touchpoints, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     if (!(await db.clients.get(valid.clientId))) throw new NotFoundError(`client ${valid.clientId} does not exist`);
-    const restored: Touchpoint = { ...valid, createdAt: tp.createdAt ?? now, ...(tp.id ? { id: tp.id } : {}) };
-    const id = await db.touchpoints.put(restored);
-    await recomputeClient(valid.clientId, await getSettings(), now);
-    return { ...restored, id };
+    const items = await readHistory(valid.clientId);
+    if (valid.messageKey) {
+      const existing = items.find((t) => t.messageKey === valid.messageKey);
+      if (existing) return existing;
+    }
+    const free = tp.id !== undefined && Number.isInteger(tp.id) && tp.id > 0 && !items.some((t) => t.id === tp.id);
+    const restored: Touchpoint = { ...valid, createdAt: tp.createdAt ?? now, id: free ? tp.id : nextTouchpointId(items) };
+    insertSorted(items, restored);
+    await writeHistory(valid.clientId, items);
+    await recomputeClient(valid.clientId, await getSettings(), now, items);
+    return restored;
   });
 }
 
-/** The client's touchpoints, newest first, through the [clientId+at] index. */
+/** The client's touchpoints, newest first (the `limit` newest, when given). */
 export async function listHistory(clientId: number, limit?: number): Promise<Touchpoint[]> {
-  const c = historyRange(clientId).reverse();
-  return limit ? c.limit(limit).toArray() : c.toArray();
+  const items = await readHistory(clientId);
+  const from = limit === undefined ? 0 : Math.max(0, items.length - limit);
+  return items.slice(from).reverse();
 }

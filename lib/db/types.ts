@@ -66,6 +66,7 @@ export interface Client {
 }
 
 export interface Touchpoint {
+  /** unique within its client's history (a touchpoint is named by clientId and id) */
   id?: number;
   clientId: number;
   at: number;
@@ -80,6 +81,21 @@ export interface Touchpoint {
   messageKey?: string;
   templateId?: number;
   createdAt: number;
+}
+
+/**
+ * One client's whole history: every touchpoint of the client, in one record, sorted by
+ * (at, id). See lib/db/history.ts for why the history is one record and not one per touch.
+ */
+export interface ClientHistory {
+  clientId: number;
+  items: Touchpoint[];
+}
+
+/** Names one touchpoint: its id is unique within its client's history. */
+export interface TouchpointRef {
+  clientId: number;
+  id: number;
 }
 
 /** The moments a template suits; the sidebar suggests templates whose situation is now. */

@@ -26,11 +26,12 @@ const counts = (page: import('playwright-core').Page) =>
       new Promise<{ clients: number; touchpoints: number }>((ok, fail) => {
         const req = indexedDB.open('touchbase');
         req.onsuccess = () => {
-          const tx = req.result.transaction(['clients', 'touchpoints']);
+          const tx = req.result.transaction(['clients', 'histories']);
           const c = tx.objectStore('clients').count();
-          const t = tx.objectStore('touchpoints').count();
+          // a client's touchpoints are one history record (lib/db/history.ts)
+          const t = tx.objectStore('histories').getAll();
           tx.oncomplete = () => {
-            ok({ clients: c.result, touchpoints: t.result });
+            ok({ clients: c.result, touchpoints: t.result.reduce((n: number, h: { items: unknown[] }) => n + h.items.length, 0) });
             req.result.close();
           };
         };
@@ -63,9 +64,9 @@ describe('backup and restore in Chromium', () => {
         new Promise<void>((ok) => {
           const req = indexedDB.open('touchbase');
           req.onsuccess = () => {
-            const tx = req.result.transaction(['clients', 'touchpoints'], 'readwrite');
+            const tx = req.result.transaction(['clients', 'histories'], 'readwrite');
             tx.objectStore('clients').clear();
-            tx.objectStore('touchpoints').clear();
+            tx.objectStore('histories').clear();
             tx.oncomplete = () => {
               req.result.close();
               ok();

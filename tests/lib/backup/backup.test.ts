@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { BACKUP_VERSION } from '@/lib/backup/schema';
 import { exportBackup, parseBackup, planRestore, restoreBackup, canonicalJson, sha256Hex } from '@/lib/backup/backup';
 import { createClient, logTouchpoint, getSettings, updateSettings, findClientByEmail, listHistory, db } from '@/lib/db';
 import { listTemplates, createTemplate } from '@/lib/db/templates';
@@ -32,7 +33,7 @@ describe('backup round trip', () => {
     expect(plan.clients).toEqual({ total: 2, new: 2, existing: 0 });
     const after = await dumpDb();
     expect(after.clients).toEqual(before.clients);
-    expect(after.touchpoints).toEqual(before.touchpoints);
+    expect(after.histories).toEqual(before.histories);
     expect(after.templates).toEqual(before.templates);
     // settings as they were at export (the export then noted its own time)
     expect((await getSettings()).myName).toBe('Sam');
@@ -73,7 +74,7 @@ describe('broken backup files change nothing', () => {
     ['not JSON', async () => 'name,email\nDana,dana@acme.com', /not JSON/],
     ['truncated', async (t: string) => t.slice(0, Math.floor(t.length / 2)), /cut short/],
     ['another JSON file', async () => '{"hello":"world"}', /not a Touchbase backup/],
-    ['from a newer version', async (t: string) => t.replace('"version":1', '"version":3'), /newer version of Touchbase/],
+    ['from a newer version', async (t: string) => t.replace(`"version":${BACKUP_VERSION}`, `"version":${BACKUP_VERSION + 1}`), /newer version of Touchbase/],
     ['a bad address', async (t: string) => t.replace('"lee@globex.io"', '"lee at globex"'), /data\.clients\[\d\]\.emails\[0\]: not an email address/],
     ['a negative amount', async (t: string) => t.replace('"amount":1200', '"amount":-1200'), /data\.touchpoints\[\d\]\.amount/],
     ['an unknown field', async (t: string) => t.replace('"notes":""', '"notes":"","hack":1'), /Unrecognized key/i],
@@ -84,9 +85,47 @@ describe('broken backup files change nothing', () => {
       b.checksum = await sha256Hex(canonicalJson(b.data));
       return JSON.stringify(b);
     }, /no such client in the file/],
+    ['two touchpoints of one client with the same id', async (t: string) => {
+      const b = JSON.parse(t);
+      const [first, second] = b.data.touchpoints.filter((x: { clientId: number }) => x.clientId === b.data.touchpoints[0].clientId);
+      second.id = first.id;
+      b.checksum = await sha256Hex(canonicalJson(b.data));
+      return JSON.stringify(b);
+    }, /data\.touchpoints\[\d\]\.id: duplicate id in the same client/],
   ])('%s', async (_, make, message) => {
     await seed();
     const good = text(await exportBackup(NOW));
     await expectRefused(await make(good), message);
+  });
+});
+
+describe('touchpoint ids are unique within their client', () => {
+  it('a file whose two clients each have a touchpoint 1 restores both', async () => {
+    await seed();
+    const b = JSON.parse(text(await exportBackup(NOW)));
+    const [x, y] = b.data.clients.map((c: { id: number }) => c.id);
+    const one = b.data.touchpoints.find((t: { clientId: number }) => t.clientId === x);
+    const other = b.data.touchpoints.find((t: { clientId: number }) => t.clientId === y);
+    one.id = 1;
+    other.id = 1;
+    b.checksum = await sha256Hex(canonicalJson(b.data));
+    const parsed = await parseBackup(JSON.stringify(b));
+    await resetDb();
+    await restoreBackup(parsed, 'replace', NOW);
+    expect((await listHistory(x)).map((t) => t.id)).toContain(1);
+    expect((await listHistory(y)).map((t) => t.id)).toEqual([1]);
+  });
+
+  it('a version-1 file (ids unique across the file) still restores', async () => {
+    await seed();
+    const b = JSON.parse(text(await exportBackup(NOW)));
+    b.version = 1;
+    b.data.touchpoints.forEach((t: { id: number }, i: number) => (t.id = 100 + i));
+    b.checksum = await sha256Hex(canonicalJson(b.data));
+    const parsed = await parseBackup(JSON.stringify(b));
+    await resetDb();
+    const plan = await restoreBackup(parsed, 'replace', NOW);
+    expect(plan.touchpoints.total).toBe(3);
+    expect((await listHistory(b.data.clients[0].id)).map((t) => t.id).every((id) => id !== undefined && id >= 100)).toBe(true);
   });
 });

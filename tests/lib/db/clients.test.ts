@@ -111,7 +111,7 @@ describe('deleteClient', () => {
     await logTouchpoint({ clientId: other.id!, kind: 'call', at: T0 + DAY }, T0 + DAY);
     await deleteClient(c.id!);
     expect(await getClient(c.id!)).toBeUndefined();
-    expect(await db.touchpoints.toArray()).toHaveLength(1);
+    expect(await db.histories.toArray()).toEqual([{ clientId: other.id!, items: [expect.objectContaining({ clientId: other.id!, kind: 'call' })] }]);
     await expect(deleteClient(c.id!)).rejects.toThrow(NotFoundError);
   });
 });

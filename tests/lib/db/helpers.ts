@@ -11,7 +11,7 @@ export async function resetDb() {
 export async function dumpDb() {
   return {
     clients: await db.clients.toArray(),
-    touchpoints: await db.touchpoints.toArray(),
+    histories: await db.histories.toArray(),
     templates: await db.templates.toArray(),
     settings: await db.settings.toArray(),
   };

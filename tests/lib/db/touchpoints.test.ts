@@ -86,7 +86,7 @@ describe('delete, undo, update and history', () => {
     const withCall = (await getClient(clientId))!;
     expect(withCall.lastContactAt).toBe(T0 + 3 * DAY);
 
-    const removed = await deleteTouchpoint(call.id!, T0 + 4 * DAY);
+    const removed = await deleteTouchpoint({ clientId, id: call.id! }, T0 + 4 * DAY);
     expect(removed).toEqual(call);
     const without = (await getClient(clientId))!;
     expect(without.lastContactAt).toBe(T0);
@@ -96,22 +96,22 @@ describe('delete, undo, update and history', () => {
     const history = await listHistory(clientId);
     expect(history.map((t) => t.id)).toContain(call.id);
     expect((await getClient(clientId))!.lastContactAt).toBe(T0 + 3 * DAY);
-    await expect(deleteTouchpoint(9999)).rejects.toThrow(NotFoundError);
+    await expect(deleteTouchpoint({ clientId, id: 9999 })).rejects.toThrow(NotFoundError);
   });
 
   it('deleting the only sale turns a customer back into a prospect', async () => {
     const sale = await logTouchpoint({ clientId, kind: 'sale', amount: 50, at: T0 }, T0);
-    await deleteTouchpoint(sale.id!, T0);
+    await deleteTouchpoint({ clientId, id: sale.id! }, T0);
     const c = (await getClient(clientId))!;
     expect([c.stage, c.saleCount, c.lifetimeValue]).toEqual(['prospect', 0, 0]);
   });
 
   it('editing a sale amount updates the lifetime value; a bad edit changes nothing', async () => {
     const sale = await logTouchpoint({ clientId, kind: 'sale', amount: 50, at: T0 }, T0);
-    await updateTouchpoint(sale.id!, { amount: 80, summary: 'annual plan' }, T0);
+    await updateTouchpoint({ clientId, id: sale.id! }, { amount: 80, summary: 'annual plan' }, T0);
     expect((await getClient(clientId))!.lifetimeValue).toBe(80);
     const before = await dumpDb();
-    await expect(updateTouchpoint(sale.id!, { amount: -1 }, T0)).rejects.toThrow(/negative/);
+    await expect(updateTouchpoint({ clientId, id: sale.id! }, { amount: -1 }, T0)).rejects.toThrow(/negative/);
     expect(await dumpDb()).toEqual(before);
   });
 

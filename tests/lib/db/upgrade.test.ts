@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TouchbaseDB } from '@/lib/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, TouchbaseDB } from '@/lib/db/schema';
+import type { Touchpoint } from '@/lib/db/types';
 
 const NOW = new Date(2026, 10, 22).getTime();
 
@@ -11,6 +12,17 @@ async function openAsOld(name: string, schemas: Record<string, string>[]): Promi
   await db.open();
   return db;
 }
+
+/** Every touchpoint the upgraded database holds, flattened from the history records. */
+async function allItems(db: TouchbaseDB): Promise<Touchpoint[]> {
+  return (await db.histories.toArray()).flatMap((h) => h.items);
+}
+
+/** What the histories should hold: by client, each client's by (at, id). */
+const inHistoryOrder = <T extends { clientId: number; at: number; id: number }>(tps: T[]) =>
+  [...tps].sort((a, b) => a.clientId - b.clientId || a.at - b.at || a.id - b.id);
+
+const storeNames = (db: Dexie) => [...db.backendDB().objectStoreNames].sort();
 
 describe('schema upgrade from version 1 to the current one', () => {
   it('keeps every record and makes the new indexes usable', async () => {
@@ -36,19 +48,19 @@ describe('schema upgrade from version 1 to the current one', () => {
 
     const v2 = new TouchbaseDB(name);
     await v2.open();
-    expect(v2.verno).toBe(4);
+    expect(v2.verno).toBe(6);
     // every record intact, plus the "MM-DD" keys of its important dates
     expect(await v2.clients.bulkGet(clients.map((c) => c.id))).toEqual(
       clients.map((c) => ({ ...c, anniversaries: c.importantDates.length ? ['03-09'] : [], needsYouAt: c.nextDueAt })),
     );
     expect((await v2.clients.where('anniversaries').equals('03-09').toArray()).map((c) => c.id)).toEqual([6]);
-    expect(await v2.touchpoints.toArray()).toEqual(touchpoints);
+    expect(await allItems(v2)).toEqual(inHistoryOrder(touchpoints));
     expect((await v2.settings.get('app'))?.value).toEqual({ myName: 'Sam' });
     expect(await v2.clients.get(51)).toMatchObject({ tags: [], importantDates: [], notes: '', saleCount: 0, lifetimeValue: 0 });
     expect((await v2.templates.get(3))?.situations).toEqual([]);
-    // the new indexes answer
-    expect(await v2.touchpoints.where('templateId').equals(3).count()).toBe(20);
-    expect(await v2.touchpoints.where('[kind+at]').between(['sale', Dexie.minKey], ['sale', Dexie.maxKey]).count()).toBe(50);
+    // what the insights read is all there
+    expect((await allItems(v2)).filter((t) => t.templateId === 3)).toHaveLength(20);
+    expect((await allItems(v2)).filter((t) => t.kind === 'sale')).toHaveLength(50);
     v2.close();
     await Dexie.delete(name);
   });
@@ -75,18 +87,17 @@ describe('schema upgrade from version 2 (version 3 drops indexes)', () => {
 
     const v3 = new TouchbaseDB(name);
     await v3.open();
-    expect(v3.verno).toBe(4);
-    expect(indexNames(v3, 'touchpoints')).toEqual(['[clientId+at]', '[kind+at]', 'messageKey', 'templateId']);
+    expect(v3.verno).toBe(6);
+    expect(storeNames(v3)).toEqual(['clients', 'histories', 'settings', 'templates']);
     expect(indexNames(v3, 'clients')).toEqual(
       ['anniversaries', 'awaitingReplySince', 'emails', 'lastContactAt', 'lifetimeValue', 'needsYouAt', 'nextDueAt', 'snoozedUntil', 'tags'],
     );
     expect(await v3.clients.toArray()).toEqual(clients.map((c) => ({ ...c, needsYouAt: c.nextDueAt })));
-    expect(await v3.touchpoints.toArray()).toEqual(touchpoints);
-    // the queries that read the dropped single indexes are answered by the compound ones
-    expect((await v3.touchpoints.where('clientId').equals(4).toArray()).map((t) => t.id)).toEqual([54, 44, 34, 24, 14, 4]);
-    expect(await v3.touchpoints.where('kind').equals('email-in').count()).toBe(20);
-    expect(await v3.touchpoints.where('kind').anyOf(['email-in', 'call']).count()).toBe(60);
-    expect(await v3.touchpoints.where('messageKey').equals('gmail:t2:m7:8').count()).toBe(1);
+    expect(await allItems(v3)).toEqual(inHistoryOrder(touchpoints));
+    // one client's history, oldest first
+    expect((await v3.histories.get(4))!.items.map((t) => t.id)).toEqual([54, 44, 34, 24, 14, 4]);
+    expect((await allItems(v3)).filter((t) => t.kind === 'email-in')).toHaveLength(20);
+    expect((await v3.histories.get(8))!.items.filter((t) => t.messageKey === 'gmail:t2:m7:8')).toHaveLength(1);
     v3.close();
     await Dexie.delete(name);
   });
@@ -111,7 +122,7 @@ describe('schema upgrade from version 3 to 4', () => {
 
     const v4 = new TouchbaseDB(name);
     await v4.open();
-    expect(v4.verno).toBe(4);
+    expect(v4.verno).toBe(6);
     const byId = Object.fromEntries((await v4.clients.toArray()).map((c) => [c.id, c.needsYouAt]));
     expect(byId).toEqual({
       1: NOW - 1000,
@@ -123,6 +134,49 @@ describe('schema upgrade from version 3 to 4', () => {
     const overdue = await v4.clients.where('needsYouAt').below(NOW).primaryKeys();
     expect(overdue.sort()).toEqual([1, 3]);
     v4.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('schema upgrade from version 4 to 6 (a history is one record)', () => {
+  it('packs every touchpoint into its client\'s history, keeping ids, fields and order, and drops the old store', async () => {
+    const name = `upgrade6-${Math.random()}`;
+    const v4 = await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]);
+    const base = { tags: [], importantDates: [], anniversaries: [], notes: '', stage: 'client', saleCount: 1, lifetimeValue: 40, createdAt: NOW, updatedAt: NOW };
+    const clients = [1, 2, 3].map((id) => ({ ...base, id, name: `C${id}`, emails: [`c${id}@x.com`], lastContactAt: NOW, nextDueAt: NOW + id, needsYouAt: NOW + id }));
+    // client 3 has no touchpoint; two of client 1's share a moment (ordered by id)
+    const touchpoints = [
+      { id: 7, clientId: 1, at: NOW - 5000, kind: 'email-in', source: 'detected', subject: 'Re: order', threadKey: 'gmail:t1', messageKey: 'gmail:t1:m1:1', createdAt: NOW },
+      { id: 3, clientId: 1, at: NOW - 5000, kind: 'call', source: 'manual', summary: 'talked', createdAt: NOW },
+      { id: 5, clientId: 2, at: NOW - 100, kind: 'sale', source: 'manual', amount: 40, createdAt: NOW },
+      { id: 9, clientId: 1, at: NOW - 9000, kind: 'email-out', source: 'template', templateId: 2, messageKey: 'gmail:t1:m0:1', createdAt: NOW },
+      { id: 11, clientId: 2, at: NOW - 200, kind: 'note', source: 'manual', summary: 'likes blue', createdAt: NOW },
+    ];
+    await v4.table('clients').bulkAdd(clients);
+    await v4.table('touchpoints').bulkAdd(touchpoints);
+    v4.close();
+
+    const v6 = new TouchbaseDB(name);
+    await v6.open();
+    expect(v6.verno).toBe(6);
+    expect(storeNames(v6)).toEqual(['clients', 'histories', 'settings', 'templates']);
+    expect(await v6.histories.toArray()).toEqual([
+      { clientId: 1, items: [touchpoints[3], touchpoints[1], touchpoints[0]] },
+      { clientId: 2, items: [touchpoints[4], touchpoints[2]] },
+    ]);
+    // clients are not rewritten: their derived fields were already true
+    expect(await v6.clients.toArray()).toEqual(clients);
+    v6.close();
+    await Dexie.delete(name);
+  });
+
+  it('an empty version-4 database upgrades to empty histories', async () => {
+    const name = `upgrade6-empty-${Math.random()}`;
+    (await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4])).close();
+    const v6 = new TouchbaseDB(name);
+    await v6.open();
+    expect(await v6.histories.count()).toBe(0);
+    v6.close();
     await Dexie.delete(name);
   });
 });
