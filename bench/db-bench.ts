@@ -16,23 +16,13 @@ import { createClient } from '../lib/db/clients';
 import { loadInsights } from '../lib/queries-insights';
 import { DEFAULT_SETTINGS } from '../lib/domain/settings';
 import type { Client, Touchpoint, TouchKind } from '../lib/db/types';
+import { createStore } from '../tests/e2e/pages/raw-stores';
 
 const DAY = 86_400_000;
 const KINDS: TouchKind[] = ['email-in', 'email-out', 'call', 'meeting', 'note', 'sale'];
 
 function rng(seed: number) {
   return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-/** Creates a store as Dexie would from one of its schema strings (`++id, *emails, [a+b], &key`). */
-function createStore(d: IDBDatabase, name: string, spec: string) {
-  const [primary, ...indexes] = spec.split(',').map((x) => x.trim());
-  const store = d.createObjectStore(name, { keyPath: primary.replace(/^\+\+/, ''), autoIncrement: primary.startsWith('++') });
-  for (const ix of indexes) {
-    const bare = ix.replace(/^[*&]/, '');
-    const keyPath = bare.startsWith('[') ? bare.slice(1, -1).split('+') : bare;
-    store.createIndex(bare, keyPath, { multiEntry: ix.startsWith('*'), unique: ix.startsWith('&') });
-  }
 }
 
 async function openRaw(name: string, stores: Record<string, string>): Promise<IDBDatabase> {
