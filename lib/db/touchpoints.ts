@@ -85,11 +85,12 @@ function checkRef(ref: TouchpointRef): void {
 }
 
 /**
- * Logs one touchpoint. A detected email whose messageKey is already recorded is not
- * recorded twice: the existing touchpoint is returned.
+ * Adds a checked touchpoint to its client's history and re-derives the client, in one
+ * transaction. A message key the history already holds returns that touchpoint instead
+ * (a detected email is recorded once). `id` picks the new touchpoint's id from the
+ * history as it is.
  */
-export async function logTouchpoint(input: TouchpointInput, now = Date.now()): Promise<Touchpoint> {
-  const tp = validateTouchpoint(input, now);
+function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => number, now: number): Promise<Touchpoint> {
   return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     if (!(await db.clients.get(tp.clientId))) throw new NotFoundError(`client ${tp.clientId} does not exist`);
     const items = await readHistory(tp.clientId);
@@ -97,12 +98,20 @@ export async function logTouchpoint(input: TouchpointInput, now = Date.now()): P
       const existing = items.find((t) => t.messageKey === tp.messageKey);
       if (existing) return existing;
     }
-    const saved: Touchpoint = { ...tp, id: nextTouchpointId(items) };
+    const saved: Touchpoint = { ...tp, id: id(items) };
     insertSorted(items, saved);
     await writeHistory(tp.clientId, items);
     await recomputeClient(tp.clientId, await getSettings(), now, items);
     return saved;
   });
+}
+
+/**
+ * Logs one touchpoint. A detected email whose messageKey is already recorded is not
+ * recorded twice: the existing touchpoint is returned.
+ */
+export async function logTouchpoint(input: TouchpointInput, now = Date.now()): Promise<Touchpoint> {
+  return addToHistory(validateTouchpoint(input, now), nextTouchpointId, now);
 }
 
 /** Edits the words of a touchpoint (summary, subject) or its amount/date. */
@@ -143,21 +152,14 @@ export async function deleteTouchpoint(ref: TouchpointRef, now = Date.now()): Pr
  * unless the history has since given that id to another.
  */
 export async function restoreTouchpoint(tp: Touchpoint, now = Date.now()): Promise<Touchpoint> {
+  // validated as of its first creation, so it keeps its createdAt
   const valid = validateTouchpoint(tp as TouchpointInput, tp.createdAt ?? now);
-  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
-    if (!(await db.clients.get(valid.clientId))) throw new NotFoundError(`client ${valid.clientId} does not exist`);
-    const items = await readHistory(valid.clientId);
-    if (valid.messageKey) {
-      const existing = items.find((t) => t.messageKey === valid.messageKey);
-      if (existing) return existing;
-    }
-    const free = tp.id !== undefined && Number.isInteger(tp.id) && tp.id > 0 && !items.some((t) => t.id === tp.id);
-    const restored: Touchpoint = { ...valid, createdAt: tp.createdAt ?? now, id: free ? tp.id : nextTouchpointId(items) };
-    insertSorted(items, restored);
-    await writeHistory(valid.clientId, items);
-    await recomputeClient(valid.clientId, await getSettings(), now, items);
-    return restored;
-  });
+  const original = tp.id !== undefined && Number.isInteger(tp.id) && tp.id > 0 ? tp.id : undefined;
+  return addToHistory(
+    valid,
+    (items) => (original !== undefined && !items.some((t) => t.id === original) ? original : nextTouchpointId(items)),
+    now,
+  );
 }
 
 /** The client's touchpoints, newest first (the `limit` newest, when given). */
