@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { launch, ROOT, EXTENSION_DIR, tabIdOf, tabThread, openPanel, waitFor, type Harness } from '../tests/e2e/harness';
 
 const smoke = process.argv.includes('--smoke');
-const SIZES = smoke ? { clients: 200, touchpoints: 2_000, runs: 5, rereadWindows: 3, panelRuns: 3 } : { clients: 10_000, touchpoints: 200_000, runs: 25, rereadWindows: 3, panelRuns: 9 };
+const SIZES = smoke
+  ? { clients: 200, touchpoints: 2_000, runs: 5, rereadWindows: 3, panelRuns: 3, seedRuns: 1 }
+  : { clients: 10_000, touchpoints: 200_000, runs: 25, rereadWindows: 3, panelRuns: 9, seedRuns: 3 };
 
 type Metric = { value: number; unit: 'ms' | 'KB' | 'records/s'; budget: number | null; min?: boolean };
 const metrics: Record<string, Metric> = {};
@@ -178,14 +180,33 @@ async function database(h: Harness) {
   const page = await h.context.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/icon/16.png`);
   await page.evaluate(await bundle('bench/db-bench.ts', '__tbBenchBundle'));
-  const seeded = await page.evaluate(({ c, t }) => (globalThis as any).__tbBench.seed(c, t), { c: SIZES.clients, t: SIZES.touchpoints });
-  put('seed_records_per_s', seeded.records / seeded.seconds, 'records/s', 20_000, true);
-  const rawSeed = await page.evaluate(({ c, t }) => (globalThis as any).__tbBench.seedRaw(c, t), { c: SIZES.clients, t: SIZES.touchpoints });
-  put('seed_records_per_s_raw', rawSeed.records / rawSeed.seconds, 'records/s', null);
+  // each seeding rate is the median of full seeds after a small warm-up one; the product's
+  // seed goes last, so the database holds its records for the queries measured next
+  const seedRate = async (kind: 'product' | 'raw' | 'rowPerRecord') => {
+    const run = (c: number, t: number) =>
+      page.evaluate(
+        ({ c, t, kind }) => {
+          const b = (globalThis as any).__tbBench;
+          return kind === 'product' ? b.seed(c, t) : b.seedRaw(c, t, kind === 'rowPerRecord');
+        },
+        { c, t, kind },
+      ) as Promise<{ records: number; seconds: number }>;
+    await run(Math.ceil(SIZES.clients / 20), Math.ceil(SIZES.touchpoints / 20));
+    const rates: number[] = [];
+    for (let i = 0; i < SIZES.seedRuns; i++) {
+      const r = await run(SIZES.clients, SIZES.touchpoints);
+      rates.push(r.records / r.seconds);
+    }
+    console.log(`seeding (${kind}) per run: ${rates.map((x) => Math.round(x)).join(', ')} records/s`);
+    return median(rates);
+  };
   // the same records one row each into stores with no secondary index: the most any
   // schema with a row per touchpoint could write here
-  const ceiling = await page.evaluate(({ c, t }) => (globalThis as any).__tbBench.seedRaw(c, t, true), { c: SIZES.clients, t: SIZES.touchpoints });
-  put('seed_records_per_s_row_per_record_ceiling', ceiling.records / ceiling.seconds, 'records/s', null);
+  const ceiling = await seedRate('rowPerRecord');
+  const raw = await seedRate('raw');
+  put('seed_records_per_s', await seedRate('product'), 'records/s', 20_000, true);
+  put('seed_records_per_s_raw', raw, 'records/s', null);
+  put('seed_records_per_s_row_per_record_ceiling', ceiling, 'records/s', null);
   const m = (await page.evaluate(({ c, r }) => (globalThis as any).__tbBench.measure(c, r), { c: SIZES.clients, r: SIZES.runs })) as Record<string, number>;
   const budgets: Record<string, number> = { lookup_by_email_ms: 5, history_50_ms: 10, overdue_count_ms: 20, log_touchpoint_ms: 10, today_list_ms: 50 };
   for (const [k, v] of Object.entries(m)) put(k, v, 'ms', budgets[k] ?? null);
