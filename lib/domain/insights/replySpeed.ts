@@ -40,11 +40,16 @@ export function answerTimes(tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[])
   const out: { at: number; hours: number | null }[] = [];
   for (const list of byClient.values()) {
     list.sort((a, b) => a.at - b.at);
-    list.forEach((t, i) => {
-      if (t.kind !== 'email-in') return;
-      const answer = list.slice(i + 1).find((x) => REPLY_KINDS.includes(x.kind) && x.at >= t.at);
-      out.push({ at: t.at, hours: answer ? (answer.at - t.at) / 3_600_000 : null });
-    });
+    // walking back from the newest, the first reply after each email is the latest one seen:
+    // one pass, where looking ahead from every email cost the square of a long history
+    let nextReply: number | undefined;
+    const answered: { at: number; hours: number | null }[] = [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const t = list[i];
+      if (t.kind === 'email-in') answered.push({ at: t.at, hours: nextReply === undefined ? null : (nextReply - t.at) / 3_600_000 });
+      else if (REPLY_KINDS.includes(t.kind)) nextReply = t.at;
+    }
+    for (let i = answered.length - 1; i >= 0; i--) out.push(answered[i]);
   }
   return out;
 }

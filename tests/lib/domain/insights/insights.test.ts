@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pareto, retention, replySpeed, nearestRank, median, templateStats, portfolio, lastPeriods } from '@/lib/domain/insights';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
-import type { Client } from '@/lib/db/types';
+import type { Client, TouchKind } from '@/lib/db/types';
+import { answerTimes } from '@/lib/domain/insights/replySpeed';
+import { REPLY_KINDS } from '@/lib/domain/response';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -125,5 +127,42 @@ describe('portfolio', () => {
       DEFAULT_SETTINGS,
     );
     expect(p).toEqual({ byStage: { prospect: 1, customer: 1, client: 2, former: 1 }, overdue: 2, dueSoon: 1, total: 5 });
+  });
+});
+
+describe('answer times over long histories', () => {
+  // the definition, written the slow and obvious way: the first reply after each email
+  const naive = (tps: { clientId: number; at: number; kind: TouchKind }[]) => {
+    const out: { at: number; hours: number | null }[] = [];
+    const byClient = new Map<number, typeof tps>();
+    for (const t of tps) byClient.set(t.clientId, [...(byClient.get(t.clientId) ?? []), t]);
+    for (const list of byClient.values()) {
+      const sorted = [...list].sort((a, b) => a.at - b.at);
+      sorted.forEach((t, i) => {
+        if (t.kind !== 'email-in') return;
+        const answer = sorted.slice(i + 1).find((x) => REPLY_KINDS.includes(x.kind));
+        out.push({ at: t.at, hours: answer ? (answer.at - t.at) / 3_600_000 : null });
+      });
+    }
+    return out;
+  };
+
+  it('match the definition on random histories, ties in time included', () => {
+    let seed = 11;
+    const r = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const kinds: TouchKind[] = ['email-in', 'email-out', 'call', 'note', 'sale', 'meeting'];
+    const tps = Array.from({ length: 3000 }, () => ({
+      clientId: 1 + Math.floor(r() * 5), at: Math.floor(r() * 400) * 3_600_000, kind: kinds[Math.floor(r() * kinds.length)],
+    }));
+    const got = answerTimes(tps);
+    expect(got.length).toBeGreaterThan(300);
+    expect(got).toEqual(naive(tps));
+  });
+
+  it('a client with 20,000 touchpoints: each of their emails answered an hour later', () => {
+    const tps = Array.from({ length: 20_000 }, (_, i) => ({ clientId: 1, at: i * 3_600_000, kind: (i % 2 ? 'email-out' : 'email-in') as TouchKind }));
+    const got = answerTimes(tps);
+    expect(got).toHaveLength(10_000);
+    expect(got.every((t) => t.hours === 1)).toBe(true);
   });
 });
