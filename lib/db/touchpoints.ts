@@ -12,7 +12,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { cleanText, toAmount, toTime } from './validate';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
-import { byTime, nextTouchpointId, readHistory, writeHistory } from './history';
+import { nextTouchpointId, readHistory, writeHistory } from './history';
 
 export interface TouchpointInput {
   clientId: number;
@@ -66,13 +66,6 @@ export function validateTouchpoint(input: TouchpointInput, now: number): Omit<To
   return tp;
 }
 
-/** Puts `tp` into the sorted history in place (it is usually the newest, so this is cheap). */
-function insertSorted(items: Touchpoint[], tp: Touchpoint): void {
-  let i = items.length;
-  while (i > 0 && byTime(items[i - 1], tp) > 0) i--;
-  items.splice(i, 0, tp);
-}
-
 function findIn(items: Touchpoint[], ref: TouchpointRef): number {
   const i = items.findIndex((t) => t.id === ref.id);
   if (i < 0) throw new NotFoundError(`touchpoint ${ref.id} of client ${ref.clientId} does not exist`);
@@ -99,7 +92,8 @@ function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => n
       if (existing) return existing;
     }
     const saved: Touchpoint = { ...tp, id: id(items) };
-    insertSorted(items, saved);
+    // writeHistory sorts; on a sorted history with one new item that is about one pass
+    items.push(saved);
     await writeHistory(tp.clientId, items);
     await recomputeClient(tp.clientId, await getSettings(), now, items);
     return saved;
@@ -127,8 +121,7 @@ export async function updateTouchpoint(
     const current = items[i];
     const merged = validateTouchpoint({ ...current, ...patch } as TouchpointInput, current.createdAt);
     const next: Touchpoint = { ...merged, id: ref.id, createdAt: current.createdAt };
-    items.splice(i, 1);
-    insertSorted(items, next);
+    items[i] = next;
     await writeHistory(ref.clientId, items);
     await recomputeClient(ref.clientId, await getSettings(), now, items);
     return next;
