@@ -9,8 +9,8 @@
  */
 import { db } from '../db/schema';
 import { getSettings, updateSettings } from '../db/settings';
-import { withDerived, recomputeClient } from '../db/derived';
-import { allTouchpoints, countTouchpoints, nextTouchpointId, packHistories, readHistory, writeHistory } from '../db/history';
+import { withDerivedAll, recomputeClient } from '../db/derived';
+import { allTouchpoints, countTouchpoints, HistoryBatch, packHistories } from '../db/history';
 import type { Client, Template, Touchpoint } from '../db/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup, type BackupData } from './schema';
 
@@ -130,40 +130,11 @@ async function matchClients(data: BackupData): Promise<Map<number, number | unde
 const tpKey = (t: { kind: string; at: number }) => `${t.kind}|${t.at}`;
 
 /**
- * What a client's history here already holds, to tell a backup's touchpoint that is
- * already here (the same message key, or the same kind at the same moment) from a new one.
+ * A backup's touchpoint is already in a history when it has the same message key, or the
+ * same kind at the same moment, as one there.
  */
-class HistoryIndex {
-  private seen = new Map<number, { items: Touchpoint[]; keys: Set<string> }>();
-
-  async of(clientId: number) {
-    let h = this.seen.get(clientId);
-    if (!h) {
-      const items = await readHistory(clientId);
-      h = { items, keys: new Set(items.flatMap((t) => (t.messageKey ? [`m|${t.messageKey}`, tpKey(t)] : [tpKey(t)]))) };
-      this.seen.set(clientId, h);
-    }
-    return h;
-  }
-
-  async has(clientId: number | undefined, t: BackupData['touchpoints'][number]): Promise<boolean> {
-    if (clientId === undefined) return false;
-    const { keys } = await this.of(clientId);
-    return (t.messageKey !== undefined && keys.has(`m|${t.messageKey}`)) || keys.has(tpKey(t));
-  }
-
-  /** Adds a touchpoint to the client's history (in memory: `histories()` has them all). */
-  async add(clientId: number, t: Touchpoint) {
-    const h = await this.of(clientId);
-    h.items.push({ ...t, clientId, id: nextTouchpointId(h.items) });
-    h.keys.add(tpKey(t));
-    if (t.messageKey) h.keys.add(`m|${t.messageKey}`);
-  }
-
-  histories() {
-    return this.seen;
-  }
-}
+const sameTouch = (t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>) =>
+  t.messageKey ? [`m|${t.messageKey}`, tpKey(t)] : [tpKey(t)];
 
 export async function planRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
   const d = backup.data;
@@ -178,9 +149,12 @@ export async function planRestore(backup: Backup, mode: RestoreMode): Promise<Re
       };
     }
     const matched = await matchClients(d);
-    const here = new HistoryIndex();
+    const here = new HistoryBatch(sameTouch);
     let dup = 0;
-    for (const t of d.touchpoints) if (await here.has(matched.get(t.clientId), t)) dup++;
+    for (const t of d.touchpoints) {
+      const clientId = matched.get(t.clientId);
+      if (clientId !== undefined && (await here.has(clientId, t as Touchpoint))) dup++;
+    }
     const existingTemplates = await templateMatcher();
     const tplExisting = d.templates.filter((t) => existingTemplates(t)).length;
     const existing = [...matched.values()].filter((v) => v !== undefined).length;
@@ -213,10 +187,7 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
       await db.histories.bulkPut(rows);
       await db.templates.bulkPut(d.templates as Template[]);
       const settings = await getSettings();
-      const history = new Map(rows.map((r) => [r.clientId, r.items]));
-      const clients: Client[] = [];
-      for (const c of d.clients) clients.push(await withDerived(c as Client, settings, history.get(c.id) ?? []));
-      await db.clients.bulkPut(clients);
+      await db.clients.bulkPut(await withDerivedAll(d.clients as Client[], rows, settings));
       return;
     }
     const settings = await getSettings();
@@ -245,13 +216,14 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
     const touched = new Set<number>(idMap.values());
     // each touched history as it was plus what the file adds: a touchpoint already here,
     // or twice in the file, is added once
-    const merged = new HistoryIndex();
+    const merged = new HistoryBatch(sameTouch);
     for (const t of d.touchpoints) {
       const clientId = idMap.get(t.clientId)!;
-      if (await merged.has(clientId, t)) continue;
-      await merged.add(clientId, t as Touchpoint);
+      const { id: _old, clientId: _theirs, ...touch } = t as Touchpoint;
+      if (await merged.has(clientId, touch)) continue;
+      await merged.add(clientId, touch);
     }
-    for (const [clientId, { items }] of merged.histories()) await writeHistory(clientId, items);
+    await merged.writeAll();
     const exists = await templateMatcher();
     for (const t of d.templates) {
       if (exists(t)) continue;

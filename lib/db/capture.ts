@@ -7,12 +7,11 @@
  * messages of unknown direction are skipped: a wrong date is worse than none.
  */
 import type { ThreadSnapshot } from '../mail/types';
-import type { Touchpoint } from './types';
 import { db } from './schema';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
 import { validateTouchpoint } from './touchpoints';
-import { nextTouchpointId, readHistory, writeHistory } from './history';
+import { HistoryBatch } from './history';
 
 export interface CaptureResult {
   recorded: number;
@@ -50,17 +49,8 @@ export async function captureThread(
     const byEmail = new Map<string, number>();
     for (const c of clients) for (const e of c.emails) byEmail.set(e, c.id!);
 
-    // each client's history, read on first need, with the message keys it holds
-    const histories = new Map<number, { items: Touchpoint[]; keys: Set<string | undefined> }>();
-    const historyOf = async (clientId: number) => {
-      let h = histories.get(clientId);
-      if (!h) {
-        const items = await readHistory(clientId);
-        h = { items, keys: new Set(items.map((t) => t.messageKey)) };
-        histories.set(clientId, h);
-      }
-      return h;
-    };
+    // a message is recorded once per client: its key is what tells it is already there
+    const batch = new HistoryBatch((t) => (t.messageKey ? [t.messageKey] : []));
     const touched = new Set<number>();
     let recorded = 0;
     let templateUsed = false;
@@ -76,11 +66,8 @@ export async function captureThread(
         if (clientId === undefined) continue;
         const id = m.id ?? `${m.sentAt}|${m.from.email}`;
         const messageKey = `${threadKey}:${id}:${clientId}`.slice(0, 600);
-        const history = await historyOf(clientId);
-        if (history.keys.has(messageKey)) continue;
         const fromTemplate =
           m.direction === 'outbound' && opts.template !== undefined && at >= opts.template.since - 60_000;
-        if (fromTemplate) templateUsed = true;
         const tp = validateTouchpoint(
           {
             clientId,
@@ -94,16 +81,14 @@ export async function captureThread(
           },
           now,
         );
-        history.items.push({ ...tp, id: nextTouchpointId(history.items) });
-        history.keys.add(messageKey);
+        if (await batch.has(clientId, tp)) continue;
+        if (fromTemplate) templateUsed = true;
+        await batch.add(clientId, tp);
         touched.add(clientId);
         recorded++;
       }
     }
-    for (const id of touched) {
-      const stored = await writeHistory(id, histories.get(id)!.items);
-      await recomputeClient(id, settings, now, stored);
-    }
+    for (const [id, stored] of await batch.writeAll()) await recomputeClient(id, settings, now, stored);
     return { recorded, clientIds: [...touched], templateUsed };
   });
 }

@@ -8,7 +8,7 @@
  * just written that history and passes it.
  */
 import { deriveClientFields } from '../domain/derive';
-import type { Client, Settings, Touchpoint } from './types';
+import type { Client, ClientHistory, Settings, Touchpoint } from './types';
 import { db } from './schema';
 import { readHistory } from './history';
 
@@ -40,15 +40,18 @@ export async function recomputeClient(
   return next;
 }
 
+/** Each client with its derived fields true, from the history rows given (none: no touchpoints). */
+export async function withDerivedAll(clients: Client[], rows: ClientHistory[], settings: Settings): Promise<Client[]> {
+  const histories = new Map(rows.map((r) => [r.clientId, r.items]));
+  const out: Client[] = [];
+  for (const c of clients) out.push(await withDerived(c, settings, histories.get(c.id!) ?? []));
+  return out;
+}
+
 /** Every client at once (a setting that changes every due date): two reads and one bulk write. */
 export async function recomputeAllClients(settings: Settings, now = Date.now()): Promise<void> {
   const [clients, rows] = await Promise.all([db.clients.toArray(), db.histories.toArray()]);
-  const histories = new Map(rows.map((r) => [r.clientId, r.items]));
-  const next: Client[] = [];
-  for (const c of clients) {
-    const d = await withDerived(c, settings, histories.get(c.id!) ?? []);
-    d.updatedAt = now;
-    next.push(d);
-  }
+  const next = await withDerivedAll(clients, rows, settings);
+  for (const c of next) c.updatedAt = now;
   await db.clients.bulkPut(next);
 }

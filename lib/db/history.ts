@@ -6,14 +6,14 @@
  * record and every index entry is a separate write in the browser's IndexedDB backend, so
  * a row per touchpoint with its history and insights indexes capped bulk writes (restoring
  * a backup, the benchmark's seed) at about 9,500 records/s on the 2-core benchmark
- * machine, and a row per record could not pass about 11,000-13,000/s there even with no
+ * machine, and a row per record could not pass about 11,000-14,000/s there even with no
  * index at all. Every read the product makes of touchpoints is either one client's whole
  * history (the panel, and re-deriving the client's fields on each write, which read it
  * all before too) or every touchpoint (insights, exports, backups), so nothing needs a
  * touchpoint found on its own. Measured with `npm run bench`, before -> after: bulk writes
- * 9,600 -> 93,000 records/s, the Insights page's read and computations 4.2 s -> 0.66 s
- * (one scan instead of three index reads), logging a call on a client with 3,000 touches
- * 30 -> 9.6 ms, the 50 newest touchpoints 0.7 -> 0.4 ms. What a row per touchpoint gave
+ * 9,600 -> 63,000-107,000 records/s, the Insights page's read and computations 4.2 s ->
+ * 0.55-0.69 s (one scan instead of three index reads), logging a call on a client with
+ * 3,000 touches 30 -> 10-15 ms, the 50 newest touchpoints 0.7 -> 0.4 ms. What a row per touchpoint gave
  * and this keeps:
  * - unique message keys: a key names its client (lib/db/capture.ts), so it is unique
  *   within the client's history, checked here in memory;
@@ -27,7 +27,7 @@
  */
 import type { Touchpoint } from './types';
 import { db } from './schema';
-import { byTime } from './history-rows';
+import { byTime, nextTouchpointId } from './history-rows';
 
 export { byTime, nextTouchpointId, packHistories } from './history-rows';
 
@@ -63,4 +63,49 @@ export async function countTouchpoints(): Promise<number> {
     n += r.items.length;
   });
   return n;
+}
+
+/**
+ * Many touchpoints added to several histories in one transaction (recording a thread,
+ * merging a backup): each history is read once, on first need, with the keys that tell a
+ * touchpoint already there from a new one (`keysOf`: a touchpoint is already there when
+ * any of its keys is), and written once by `writeAll`.
+ */
+export class HistoryBatch {
+  private histories = new Map<number, { items: Touchpoint[]; keys: Set<string>; nextId: number; added: boolean }>();
+
+  constructor(private keysOf: (t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>) => string[]) {}
+
+  private async of(clientId: number) {
+    let h = this.histories.get(clientId);
+    if (!h) {
+      const items = await readHistory(clientId);
+      h = { items, keys: new Set(items.flatMap(this.keysOf)), nextId: nextTouchpointId(items), added: false };
+      this.histories.set(clientId, h);
+    }
+    return h;
+  }
+
+  /** Whether the client's history (as read, plus what this batch added) holds the touchpoint. */
+  async has(clientId: number, t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>): Promise<boolean> {
+    const { keys } = await this.of(clientId);
+    return this.keysOf(t).some((k) => keys.has(k));
+  }
+
+  /** Adds the touchpoint to the client's history, with that history's next id. */
+  async add(clientId: number, t: Omit<Touchpoint, 'id' | 'clientId'>): Promise<void> {
+    const h = await this.of(clientId);
+    h.items.push({ ...t, clientId, id: h.nextId++ });
+    h.added = true;
+    for (const k of this.keysOf(t)) h.keys.add(k);
+  }
+
+  /** Writes every history the batch added to; returns each, sorted as stored. */
+  async writeAll(): Promise<Map<number, Touchpoint[]>> {
+    const written = new Map<number, Touchpoint[]>();
+    for (const [clientId, h] of this.histories) {
+      if (h.added) written.set(clientId, await writeHistory(clientId, h.items));
+    }
+    return written;
+  }
 }
