@@ -1,14 +1,8 @@
 import { defineConfig } from 'wxt';
+import { mailMatches } from './lib/mail/hosts';
 
-// The mail hosts are the only pages Touchbase ever touches. Content-script `matches`
-// and `host_permissions` are both derived from this one list so they cannot drift apart.
-export const MAIL_HOSTS = [
-  'https://mail.google.com/*',
-  'https://outlook.live.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.cloud.microsoft/*',
-];
+// The mail hosts are the only pages Touchbase ever touches: host permissions, the content
+// scripts' `matches` and the background's sender check all come from lib/mail/hosts.ts.
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -21,7 +15,7 @@ export default defineConfig({
       'Client retention beside your Gmail and Outlook threads: history, reply times, follow-ups. All data stays in your browser.',
     // scripting: to put a follow-up into the open reply box, only when the user asks
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: MAIL_HOSTS,
+    host_permissions: mailMatches(),
     action: { default_title: 'Touchbase: open the client sidebar' },
     // a keyboard way to the sidebar (changeable in the browser's shortcuts page); the action
     // opens the side panel in Chrome, the sidebar command toggles it in Firefox. Not

@@ -9,13 +9,14 @@ import { db, CURRENT_SCHEMA as SCHEMA } from '../lib/db/schema';
 import { findClientByEmail } from '../lib/db/clients';
 import { listHistory, logTouchpoint } from '../lib/db/touchpoints';
 import { countOverdue } from '../lib/db/overdue';
-import { listToday, TODAY_FIRST_ROWS } from '../lib/db/today';
+import { listToday } from '../lib/db/today';
+import { TODAY_FIRST_ROWS } from '../lib/ui/today';
 import { deriveClientFields } from '../lib/domain/derive';
 import { packHistories } from '../lib/db/history';
 import { createClient } from '../lib/db/clients';
-import { loadInsights } from '../lib/queries-insights';
+import { loadInsights } from '../lib/db/insights';
 import { DEFAULT_SETTINGS } from '../lib/domain/settings';
-import type { Client, Touchpoint, TouchKind } from '../lib/db/types';
+import type { Client, Touchpoint, TouchKind } from '../lib/domain/model';
 import { createStore } from '../tests/e2e/pages/raw-stores';
 
 const DAY = 86_400_000;

@@ -1,11 +1,8 @@
 /** Says, in words, when the database cannot be used right now (see lib/db/health.ts). */
-import { useEffect, useState } from 'react';
-import { db } from '@/lib/db/schema';
-import { watchDbHealth, type DbProblem } from '@/lib/db/health';
+import { useDbProblem } from '@/lib/ui/db-health';
 
 export function DbProblemBanner() {
-  const [problem, setProblem] = useState<DbProblem | null>(null);
-  useEffect(() => watchDbHealth(db, setProblem), []);
+  const problem = useDbProblem();
   if (!problem) return null;
   return (
     <div role="alert" className="db-problem">

@@ -5,12 +5,15 @@
  */
 import { useEffect, useState } from 'react';
 import './panel/panel.css';
-import type { Person } from '@/lib/mail/types';
-import { useClient, useClientByEmail, useClientCount, useFollowedTab, useOverdueCount, useTabThread } from '@/lib/queries';
-import { useSettings } from '@/lib/queries-settings';
-import { usePanelStore } from '@/lib/store';
+import type { Person } from '@/lib/domain/model';
+import { outsideParticipants } from '@/lib/domain/thread';
+import { useClient, useClientByEmail, useClientCount, useOverdueCount } from '@/lib/ui/clients';
+import { useFollowedTab, useTabThread } from '@/lib/ui/tab';
+import { useSettings } from '@/lib/ui/settings';
+import { usePanelStore } from '@/lib/ui/panel-store';
+import { openInsights, openOptions } from '@/lib/ui/navigation';
 import { DetectionProblem } from './panel/DetectionProblem';
-import { PersonView, outsideParticipants } from './panel/PersonView';
+import { PersonView } from './panel/PersonView';
 import { TodayView } from './panel/TodayView';
 import { BackupReminder } from './panel/BackupReminder';
 import { DbProblemBanner } from './DbProblemBanner';
@@ -108,11 +111,11 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
       </main>
       {settings ? <BackupReminder settings={settings} clientCount={clientCount ?? 0} now={now} /> : null}
       <footer className="panel-footer">
-        <button type="button" className="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/insights.html') })}>
+        <button type="button" className="link" onClick={openInsights}>
           Insights
         </button>
         {' · '}
-        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" className="link" onClick={openOptions}>
           Settings & backup
         </button>
       </footer>

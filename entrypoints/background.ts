@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { db } from '@/lib/db/schema';
 import { refreshBadge } from '@/lib/background/badge';
 import { handleMessage } from '@/lib/background/router';
-import { forgetTabThread } from '@/lib/tab-threads';
+import { forgetTab } from '@/lib/messages/session';
 
 const BADGE_ALARM = 'touchbase:badge';
 
@@ -41,6 +41,6 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => void refreshBadge());
   browser.runtime.onInstalled.addListener(() => void refreshBadge());
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTabThread(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   void db.open().then(() => refreshBadge());
 });

@@ -4,11 +4,12 @@
  */
 import { readGmailThread } from '@/lib/mail/gmail';
 import { GMAIL } from '@/lib/mail/gmail-selectors';
+import { mailMatches } from '@/lib/mail/hosts';
 import { runThreadWatcher } from '@/lib/mail/run-watcher';
-import type { MessageOf } from '@/lib/messages';
+import { send } from '@/lib/messages/send';
 
 export default defineContentScript({
-  matches: ['https://mail.google.com/*'],
+  matches: mailMatches('gmail'),
   runAt: 'document_idle',
   main(ctx) {
     runThreadWatcher({
@@ -17,10 +18,7 @@ export default defineContentScript({
       rootSelectors: [...GMAIL.main],
       // the user's addresses from settings are not passed yet: the page shows them
       read: (doc, diagnostics) => readGmailThread(doc, { diagnostics }),
-      send: (snapshot, diagnostics) => {
-        const message: MessageOf<'thread:snapshot'> = { type: 'thread:snapshot', snapshot, diagnostics };
-        return browser.runtime.sendMessage(message);
-      },
+      send: (snapshot, diagnostics) => send({ type: 'thread:snapshot', snapshot, diagnostics }),
     });
   },
 });

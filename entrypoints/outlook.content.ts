@@ -4,16 +4,12 @@
  */
 import { readOutlookThread } from '@/lib/mail/outlook';
 import { OUTLOOK } from '@/lib/mail/outlook-selectors';
+import { mailMatches } from '@/lib/mail/hosts';
 import { runThreadWatcher } from '@/lib/mail/run-watcher';
-import type { MessageOf } from '@/lib/messages';
+import { send } from '@/lib/messages/send';
 
 export default defineContentScript({
-  matches: [
-    'https://outlook.live.com/*',
-    'https://outlook.office.com/*',
-    'https://outlook.office365.com/*',
-    'https://outlook.cloud.microsoft/*',
-  ],
+  matches: mailMatches('outlook'),
   runAt: 'document_idle',
   main(ctx) {
     runThreadWatcher({
@@ -22,10 +18,7 @@ export default defineContentScript({
       rootSelectors: [...OUTLOOK.readingPane, '[role="main"]'],
       // the user's addresses from settings are not passed yet: the page shows them
       read: (doc, diagnostics) => readOutlookThread(doc, { diagnostics }),
-      send: (snapshot, diagnostics) => {
-        const message: MessageOf<'thread:snapshot'> = { type: 'thread:snapshot', snapshot, diagnostics };
-        return browser.runtime.sendMessage(message);
-      },
+      send: (snapshot, diagnostics) => send({ type: 'thread:snapshot', snapshot, diagnostics }),
     });
   },
 });

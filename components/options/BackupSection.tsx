@@ -3,28 +3,19 @@
  * restore reads a file, checks all of it, shows what it would do (counts, new versus
  * existing) and only then replaces or merges, in one transaction.
  */
-import { errorText } from '@/lib/db/health';
 import { useRef, useState } from 'react';
 import { formatDistanceStrict } from 'date-fns';
-import { useQueryClient } from '@tanstack/react-query';
-import { readFileText } from '@/lib/read-file';
-import { downloadText } from '@/lib/download';
-import {
-  backupFileName, exportBackup, parseBackup, planRestore, restoreBackup, type RestoreMode, type RestorePlan,
-} from '@/lib/backup/backup';
-import type { Backup } from '@/lib/backup/schema';
-import { useSettings } from '@/lib/queries-settings';
-import { sendToBackground } from '@/lib/queries';
-import { DB_QUERY_ROOT } from '@/lib/query-client';
-
-type Pending = { backup: Backup; fileName: string; replace: RestorePlan; merge: RestorePlan };
-
+import { readBackupFile, useExportBackup, useRestoreBackup, type ReadBackup, type RestoreMode } from '@/lib/ui/backup';
+import { useSettings } from '@/lib/ui/settings';
+import { errorText } from '@/lib/ui/errors';
+import { Outcome } from '../Outcome';
 
 export function BackupSection() {
   const { data: settings } = useSettings();
-  const qc = useQueryClient();
+  const exportBackup = useExportBackup();
+  const restoreBackup = useRestoreBackup();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [pending, setPending] = useState<ReadBackup | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const last = settings?.lastBackupAt;
@@ -32,10 +23,8 @@ export function BackupSection() {
   const doExport = async () => {
     setBusy(true);
     try {
-      const b = await exportBackup();
-      downloadText(backupFileName(), JSON.stringify(b, null, 1), 'application/json');
+      const b = await exportBackup.mutateAsync();
       setMessage({ kind: 'ok', text: `Backup saved: ${b.counts.clients} clients, ${b.counts.touchpoints} touchpoints.` });
-      await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
     } catch (e) {
       setMessage({ kind: 'error', text: `The backup failed: ${errorText(e)}` });
     } finally {
@@ -48,14 +37,7 @@ export function BackupSection() {
     setMessage(null);
     if (!file) return;
     try {
-      if (file.size > 200 * 1024 * 1024) throw new Error('The file is too large to be a Touchbase backup.');
-      const backup = await parseBackup(await readFileText(file));
-      setPending({
-        backup,
-        fileName: file.name,
-        replace: await planRestore(backup, 'replace'),
-        merge: await planRestore(backup, 'merge'),
-      });
+      setPending(await readBackupFile(file));
     } catch (e) {
       setMessage({ kind: 'error', text: `${file.name}: ${errorText(e)} Nothing was changed.` });
     } finally {
@@ -67,7 +49,7 @@ export function BackupSection() {
     if (!pending) return;
     setBusy(true);
     try {
-      const plan = await restoreBackup(pending.backup, mode);
+      const plan = await restoreBackup.mutateAsync({ backup: pending.backup, mode });
       setPending(null);
       setMessage({
         kind: 'ok',
@@ -76,8 +58,6 @@ export function BackupSection() {
             ? `Restored: ${plan.clients.total} clients and ${plan.touchpoints.total} touchpoints.`
             : `Merged: ${plan.clients.new} new clients, ${plan.touchpoints.new} new touchpoints.`,
       });
-      await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
-      void sendToBackground({ type: 'badge:refresh' });
     } catch (e) {
       setMessage({ kind: 'error', text: `The restore failed and nothing was changed: ${errorText(e)}` });
     } finally {
@@ -139,11 +119,7 @@ export function BackupSection() {
           </div>
         </div>
       ) : null}
-      {message ? (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'}>
-          {message.text}
-        </p>
-      ) : null}
+      <Outcome message={message} />
     </section>
   );
 }

@@ -2,16 +2,14 @@
  * For a first look: fills an empty database with a few sample clients. Shown only while
  * the database is empty, so it can never mix with real data.
  */
-import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { loadSampleData } from '@/lib/db/sample';
-import { useClientCount, sendToBackground } from '@/lib/queries';
-import { DB_QUERY_ROOT } from '@/lib/query-client';
+import { useClientCount } from '@/lib/ui/clients';
+import { useLoadSampleData } from '@/lib/ui/sample';
+import { errorText } from '@/lib/ui/errors';
 
 export function SampleDataSection() {
   const { data: count } = useClientCount();
-  const qc = useQueryClient();
+  const load = useLoadSampleData();
   const [error, setError] = useState<string | null>(null);
   if (count !== 0) return null;
   return (
@@ -22,9 +20,7 @@ export function SampleDataSection() {
         type="button"
         onClick={async () => {
           try {
-            await loadSampleData();
-            await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
-            void sendToBackground({ type: 'badge:refresh' });
+            await load.mutateAsync();
           } catch (e) {
             setError(errorText(e));
           }

@@ -3,12 +3,13 @@
  * signature (for templates), auto-capture. The whole form is validated by the repository
  * on save; a refused value is explained and nothing is changed.
  */
-import { errorText } from '@/lib/db/health';
 import { useEffect, useState } from 'react';
-import type { Settings, Stage } from '@/lib/db/types';
-import { STAGES } from '@/lib/db/types';
+import type { Settings, Stage } from '@/lib/domain/model';
+import { STAGES } from '@/lib/domain/model';
 import { MAX_CADENCE_DAYS } from '@/lib/domain/settings';
-import { useSettings, useUpdateSettings } from '@/lib/queries-settings';
+import { useSettings, useUpdateSettings } from '@/lib/ui/settings';
+import { errorText } from '@/lib/ui/errors';
+import { Outcome } from '../Outcome';
 
 type Form = {
   cadence: Record<Stage, string>;
@@ -161,9 +162,7 @@ export function SettingsSection() {
           </label>
         </fieldset>
         <button type="submit">Save settings</button>
-        <p role={status?.kind === 'error' ? 'alert' : 'status'} className={status?.kind === 'error' ? 'error' : 'muted'}>
-          {status?.text ?? ''}
-        </p>
+        <Outcome message={status} keep />
       </form>
     </section>
   );

@@ -4,15 +4,13 @@
  * (changeable), a preview, and the rows it will skip with the reason, before writing
  * anything; the write is all or nothing.
  */
-import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { readFileText } from '@/lib/read-file';
-import { downloadText } from '@/lib/download';
-import { clientsCsv, touchpointsCsv } from '@/lib/csv/export';
-import { importContacts, parseContactsCsv, planImport, type ColumnMapping, type ImportPlan, type ParsedCsv } from '@/lib/csv/import';
-import { DB_QUERY_ROOT } from '@/lib/query-client';
-import { sendToBackground } from '@/lib/queries';
+import {
+  downloadClientsCsv, downloadTouchpointsCsv, planContactsImport, readContactsFile, useImportContacts,
+  type ColumnMapping, type ImportPlan, type ParsedCsv,
+} from '@/lib/ui/spreadsheets';
+import { errorText } from '@/lib/ui/errors';
+import { Outcome } from '../Outcome';
 
 const FIELDS: { key: keyof Omit<ColumnMapping, 'extraEmails'>; label: string }[] = [
   { key: 'email', label: 'Email (required)' },
@@ -24,10 +22,8 @@ const FIELDS: { key: keyof Omit<ColumnMapping, 'extraEmails'>; label: string }[]
 
 const FORMAT_NAME = { google: 'Google Contacts', outlook: 'Outlook contacts', hubspot: 'HubSpot contacts', plain: 'a plain list', unknown: 'an unknown format' };
 
-const saveCsv = (name: string, text: string) => downloadText(name, text, 'text/csv;charset=utf-8');
-
 export function SpreadsheetSection() {
-  const qc = useQueryClient();
+  const importContacts = useImportContacts();
   const [parsed, setParsed] = useState<(ParsedCsv & { fileName: string }) | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [plan, setPlan] = useState<ImportPlan | null>(null);
@@ -35,7 +31,7 @@ export function SpreadsheetSection() {
 
   const replan = async (p: ParsedCsv, m: ColumnMapping) => {
     try {
-      setPlan(await planImport(p, m));
+      setPlan(await planContactsImport(p, m));
       setMessage(null);
     } catch (e) {
       setPlan(null);
@@ -49,7 +45,7 @@ export function SpreadsheetSection() {
     setMessage(null);
     if (!file) return;
     try {
-      const p = parseContactsCsv(await readFileText(file));
+      const p = await readContactsFile(file);
       setParsed({ ...p, fileName: file.name });
       setMapping(p.mapping);
       await replan(p, p.mapping);
@@ -61,12 +57,10 @@ export function SpreadsheetSection() {
   const doImport = async () => {
     if (!plan) return;
     try {
-      const r = await importContacts(plan);
+      const r = await importContacts.mutateAsync(plan);
       setMessage({ kind: 'ok', text: `Imported ${r.created} new clients${r.existing ? `; ${r.existing} were clients already` : ''}.` });
       setParsed(null);
       setPlan(null);
-      await qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
-      void sendToBackground({ type: 'badge:refresh' });
     } catch (e) {
       setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
     }
@@ -76,10 +70,10 @@ export function SpreadsheetSection() {
     <section aria-labelledby="csv-heading" className="options-section">
       <h2 id="csv-heading">Spreadsheets</h2>
       <div className="row">
-        <button type="button" onClick={async () => saveCsv('touchbase-clients.csv', await clientsCsv())}>
+        <button type="button" onClick={() => void downloadClientsCsv()}>
           Export clients (CSV)
         </button>
-        <button type="button" onClick={async () => saveCsv('touchbase-touchpoints.csv', await touchpointsCsv())}>
+        <button type="button" onClick={() => void downloadTouchpointsCsv()}>
           Export touchpoints (CSV)
         </button>
       </div>
@@ -161,11 +155,7 @@ export function SpreadsheetSection() {
           ) : null}
         </div>
       ) : null}
-      {message ? (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'}>
-          {message.text}
-        </p>
-      ) : null}
+      <Outcome message={message} />
     </section>
   );
 }

@@ -4,13 +4,13 @@
  * Unknown variables are listed as errors before saving, and saving is refused while any
  * remain.
  */
-import { errorText } from '@/lib/db/health';
 import { useEffect, useMemo, useState } from 'react';
-import type { Stage, Template } from '@/lib/db/types';
-import { STAGES } from '@/lib/db/types';
+import type { Stage, Template } from '@/lib/domain/model';
+import { STAGES } from '@/lib/domain/model';
 import { renderTemplate, sampleValues, templateErrors, VARIABLES } from '@/lib/domain/templates';
-import { useTemplateActions, useTemplates } from '@/lib/queries-templates';
-import { RenderedText } from '@/components/templates/RenderedText';
+import { useTemplateActions, useTemplates } from '@/lib/ui/templates';
+import { errorText } from '@/lib/ui/errors';
+import { TemplatePreview } from '@/components/templates/TemplatePreview';
 
 interface Draft {
   name: string;
@@ -182,16 +182,12 @@ export function TemplateEditor() {
           </p>
         </form>
 
-        <section aria-label="Preview with a sample client" className="tpl-preview">
-          <h3>Preview (sample client Dana Client, Acme Corp)</h3>
-          <p className="tpl-subject">
-            <strong>Subject: </strong>
-            <RenderedText parts={preview.subject.parts} />
-          </p>
-          <div className="tpl-body">
-            <RenderedText parts={preview.body.parts} />
-          </div>
-        </section>
+        <TemplatePreview
+          rendered={preview}
+          label="Preview with a sample client"
+          className="tpl-preview"
+          heading={<h3>Preview (sample client Dana Client, Acme Corp)</h3>}
+        />
       </div>
     </section>
   );

@@ -1,27 +1,17 @@
 /**
- * A quiet reminder in the panel once the last backup is more than 30 days old, or, when
- * there never was one, once the user has a few clients to lose (not the moment the first
- * one is tracked, which would greet a new user with a chore). One line, one link, no
- * nagging colour.
+ * A quiet reminder in the panel when the clients are not backed up (the rule is
+ * lib/domain/backup-reminder.ts). One line, one link, no nagging colour.
  */
-import type { Settings } from '@/lib/db/types';
-
-export const BACKUP_REMINDER_DAYS = 30;
-/** clients tracked before the first "not backed up yet" */
-export const FIRST_BACKUP_CLIENTS = 5;
-
-export function needsBackupReminder(settings: Pick<Settings, 'lastBackupAt'>, clientCount: number, now: number): boolean {
-  if (clientCount === 0) return false;
-  if (settings.lastBackupAt === undefined) return clientCount >= FIRST_BACKUP_CLIENTS;
-  return now - settings.lastBackupAt > BACKUP_REMINDER_DAYS * 86_400_000;
-}
+import type { Settings } from '@/lib/domain/model';
+import { needsBackupReminder } from '@/lib/domain/backup-reminder';
+import { openOptions } from '@/lib/ui/navigation';
 
 export function BackupReminder({ settings, clientCount, now }: { settings: Settings; clientCount: number; now: number }) {
   if (!needsBackupReminder(settings, clientCount, now)) return null;
   return (
     <p className="reminder" role="note">
       {settings.lastBackupAt === undefined ? 'Your clients are not backed up yet.' : 'No backup for over a month.'}{' '}
-      <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+      <button type="button" className="link" onClick={openOptions}>
         Back up now
       </button>
     </p>

@@ -3,15 +3,15 @@
  * choices, on leaving the field for text). A refused value is explained beside the
  * card and the stored value comes back; nothing is half-saved.
  */
-import { errorText } from '@/lib/db/health';
 import { useEffect, useState, type ReactNode } from 'react';
 import { format } from 'date-fns';
-import type { Client, ImportantDate, Settings, Stage } from '@/lib/db/types';
-import { STAGES } from '@/lib/db/types';
+import type { Client, ImportantDate, Settings, Stage } from '@/lib/domain/model';
+import { STAGES } from '@/lib/domain/model';
 import { effectiveCadenceDays } from '@/lib/domain/cadence';
 import { stageFromSales } from '@/lib/domain/stage';
-import type { ClientPatch } from '@/lib/db/clients';
-import { useUpdateClient } from '@/lib/queries';
+import type { ClientPatch } from '@/lib/domain/clients';
+import { useUpdateClient } from '@/lib/ui/clients';
+import { errorText } from '@/lib/ui/errors';
 import { STAGE_LABEL, money } from './words';
 
 function TextField(props: {

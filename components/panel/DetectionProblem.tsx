@@ -2,7 +2,7 @@
  * Said plainly when the page could not be read: which lookups failed (never the page's
  * content), and a way to choose the person by hand.
  */
-import type { Person } from '@/lib/mail/types';
+import type { Person } from '@/lib/domain/model';
 import { PickPerson } from './PickPerson';
 
 export function DetectionProblem({ diagnostics, participants }: { diagnostics: string[]; participants: Person[] }) {

@@ -5,16 +5,13 @@
  * page's open reply box), Open in new email (the provider's compose URL) or Copy.
  */
 import { useMemo, useState } from 'react';
-import type { Client, Settings, Template, Touchpoint } from '@/lib/db/types';
-import type { MailProvider } from '@/lib/mail/types';
-import { composeUrl } from '@/lib/mail/compose-url';
-import { insertReplyText, type InsertResult } from '@/lib/mail/compose';
-import { GMAIL } from '@/lib/mail/gmail-selectors';
-import { OUTLOOK } from '@/lib/mail/outlook-selectors';
+import type { Client, Settings, Template, Touchpoint } from '@/lib/domain/model';
+import type { MailProvider } from '@/lib/domain/model';
 import { renderTemplate, situationsNow, suggestTemplates, valuesFor } from '@/lib/domain/templates';
-import { useTemplates } from '@/lib/queries-templates';
-import { sendToBackground } from '@/lib/queries';
-import { RenderedText } from '@/components/templates/RenderedText';
+import { useTemplates } from '@/lib/ui/templates';
+import { insertIntoReply, openNewEmail, type InsertOutcome } from '@/lib/ui/reply';
+import { TemplatePreview } from '@/components/templates/TemplatePreview';
+import { Outcome, type OutcomeMessage } from '../Outcome';
 import { SignAs } from './SignAs';
 
 export interface FollowUpsProps {
@@ -33,7 +30,13 @@ export interface FollowUpsProps {
   overdue: boolean;
 }
 
-type Outcome = { kind: 'ok' | 'error'; text: string } | null;
+
+const INSERT_OUTCOME: Record<InsertOutcome, OutcomeMessage> = {
+  inserted: { kind: 'ok', text: 'Inserted into your reply. It is logged when the email is sent.' },
+  'no-reply-box': { kind: 'error', text: 'No reply box is open in the mail page. Click Reply there, or open a new email or copy instead.' },
+  'not-inserted': { kind: 'error', text: 'The text could not be put into the page. Open a new email or copy instead.' },
+  'page-unreachable': { kind: 'error', text: 'The mail page is not reachable (reload it). Open a new email or copy instead.' },
+};
 
 export function FollowUps(p: FollowUpsProps) {
   const { data: templates = [] } = useTemplates();
@@ -45,14 +48,14 @@ export function FollowUps(p: FollowUpsProps) {
       replyLate: p.replyLate,
       awaitingReply: p.awaitingReply,
       overdue: p.overdue,
-      recentSale: lastSaleAt !== undefined && p.now - lastSaleAt < 30 * 86_400_000,
+      lastSaleAt,
       now: p.now,
     });
     return suggestTemplates(templates, situations, p.client.stage, 3);
   }, [templates, p.client, p.replyLate, p.awaitingReply, p.overdue, lastSaleAt, p.now]);
 
   const [chosenId, setChosenId] = useState<number | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<OutcomeMessage>(null);
   const chosen: Template | undefined = templates.find((t) => t.id === chosenId);
   const rendered = chosen
     ? renderTemplate(
@@ -63,34 +66,16 @@ export function FollowUps(p: FollowUpsProps) {
 
   const insert = async () => {
     if (!rendered || !chosen || p.tabId === null) return;
-    try {
-      // injected on demand into the mail tab (host permission + scripting), so the
-      // content scripts that run all day do not carry this code
-      const chain = [...(p.provider === 'outlook' ? OUTLOOK : GMAIL).replyBox];
-      const [injection] = await browser.scripting.executeScript({
-        target: { tabId: p.tabId },
-        func: insertReplyText,
-        args: [rendered.body.text, chain],
-      });
-      const reply = injection?.result as InsertResult | undefined;
-      if (reply?.ok) {
-        await sendToBackground({ type: 'template:used', tabId: p.tabId, templateId: chosen.id! });
-        setOutcome({ kind: 'ok', text: 'Inserted into your reply. It is logged when the email is sent.' });
-      } else if (!reply || reply.error !== 'no-reply-box') {
-        setOutcome({ kind: 'error', text: 'The text could not be put into the page. Open a new email or copy instead.' });
-      } else {
-        setOutcome({ kind: 'error', text: 'No reply box is open in the mail page. Click Reply there, or open a new email or copy instead.' });
-      }
-    } catch {
-      setOutcome({ kind: 'error', text: 'The mail page is not reachable (reload it). Open a new email or copy instead.' });
-    }
+    setOutcome(INSERT_OUTCOME[await insertIntoReply(p.tabId, p.provider, rendered.body.text, chosen.id)]);
   };
 
   const openNew = async () => {
     if (!rendered) return;
-    const url = composeUrl(p.provider ?? 'gmail', { to: p.email, subject: rendered.subject.text, body: rendered.body.text }, p.pageUrl);
-    await browser.tabs.create({ url });
-    if (p.tabId !== null && chosen) await sendToBackground({ type: 'template:used', tabId: p.tabId, templateId: chosen.id! });
+    await openNewEmail(
+      p.provider ?? 'gmail',
+      { to: p.email, subject: rendered.subject.text, body: rendered.body.text },
+      { pageUrl: p.pageUrl, tabId: p.tabId, templateId: chosen?.id },
+    );
     setOutcome({ kind: 'ok', text: 'Opened a new email.' });
   };
 
@@ -129,15 +114,7 @@ export function FollowUps(p: FollowUpsProps) {
       </label>
       {rendered ? (
         <>
-          <div className="preview" aria-label="Preview" role="region">
-            <p className="preview-subject">
-              <strong>Subject: </strong>
-              <RenderedText parts={rendered.subject.parts} />
-            </p>
-            <div className="preview-body">
-              <RenderedText parts={rendered.body.parts} />
-            </div>
-          </div>
+          <TemplatePreview rendered={rendered} label="Preview" className="preview" />
           {rendered.missing.length ? (
             <p className="muted small">Marked gaps have no value yet: fill them in after inserting.</p>
           ) : null}
@@ -153,11 +130,7 @@ export function FollowUps(p: FollowUpsProps) {
               Copy
             </button>
           </div>
-          {outcome ? (
-            <p role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'error' : 'muted'}>
-              {outcome.text}
-            </p>
-          ) : null}
+          <Outcome message={outcome} />
         </>
       ) : null}
     </section>

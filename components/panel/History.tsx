@@ -3,11 +3,11 @@
  * A wrong entry can be deleted, and the deletion undone (the record comes back with its
  * original id).
  */
-import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
 import { format } from 'date-fns';
-import type { Touchpoint } from '@/lib/db/types';
-import { useDeleteTouchpoint, useHistory, useRestoreTouchpoint } from '@/lib/queries';
+import type { Touchpoint } from '@/lib/domain/model';
+import { useDeleteTouchpoint, useHistory, useRestoreTouchpoint } from '@/lib/ui/history';
+import { errorText } from '@/lib/ui/errors';
 import { KindIcon } from './KindIcon';
 import { KIND_LABEL, exactDate, money, shortDate } from './words';
 

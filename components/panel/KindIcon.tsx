@@ -5,7 +5,7 @@
  * the kind is always written beside it.
  */
 import { ArrowDownLeft, ArrowUpRight, CircleDollarSign, Gift, Mail, MessageSquare, Phone, StickyNote, Users, type LucideIcon } from 'lucide-react';
-import type { TouchKind } from '@/lib/db/types';
+import type { TouchKind } from '@/lib/domain/model';
 
 const ICONS: Record<TouchKind, LucideIcon> = {
   'email-in': ArrowDownLeft,

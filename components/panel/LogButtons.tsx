@@ -3,10 +3,10 @@
  * with the time now; a short summary can then be added. A note asks for its text and a
  * sale for its amount first, since neither means anything without them.
  */
-import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
-import type { TouchKind, Touchpoint } from '@/lib/db/types';
-import { useLogTouchpoint, useUpdateTouchpoint } from '@/lib/queries';
+import type { TouchKind, Touchpoint } from '@/lib/domain/model';
+import { useLogTouchpoint, useUpdateTouchpoint } from '@/lib/ui/history';
+import { errorText } from '@/lib/ui/errors';
 import { KIND_LABEL } from './words';
 
 type Asking = null | 'note' | 'sale';

@@ -4,28 +4,22 @@
  * person is not a client yet, one click tracks them with name, address and company
  * pre-filled.
  */
-import { errorText } from '@/lib/db/health';
 import { useState } from 'react';
-import type { Client, Settings } from '@/lib/db/types';
-import type { Person, ThreadSnapshot } from '@/lib/mail/types';
-import type { TabThread } from '@/lib/messages';
-import { companyFromEmail } from '@/lib/db/clients';
+import type { Client, Person, Settings } from '@/lib/domain/model';
+import { companyFromEmail } from '@/lib/domain/clients';
 import { isOverdue } from '@/lib/domain/overdue';
-import { useHistory, useTrackClient } from '@/lib/queries';
-import { usePanelStore } from '@/lib/store';
+import { outsideParticipants, threadReplyStatus } from '@/lib/domain/thread';
+import { useTrackClient } from '@/lib/ui/clients';
+import { useHistory } from '@/lib/ui/history';
+import { usePanelStore } from '@/lib/ui/panel-store';
+import type { TabThread } from '@/lib/ui/tab';
+import { errorText } from '@/lib/ui/errors';
 import { ClientCard } from './ClientCard';
 import { FollowUps } from './FollowUps';
 import { History } from './History';
 import { LogButtons } from './LogButtons';
-import { StatusSummary, threadReplyStatus } from './StatusSummary';
+import { StatusSummary } from './StatusSummary';
 import { STAGE_LABEL, money } from './words';
-
-export function outsideParticipants(snapshot: ThreadSnapshot | null | undefined, own: string[]): Person[] {
-  if (!snapshot) return [];
-  const mine = new Set(own);
-  if (snapshot.self) mine.add(snapshot.self.email);
-  return snapshot.participants.filter((p) => !mine.has(p.email));
-}
 
 function PersonHeader({ person, client }: { person: Person; client?: Client | null }) {
   const company = client?.company ?? companyFromEmail(person.email);

@@ -4,10 +4,9 @@
  * from the Today view, so logging never depends on reading the page.
  */
 import { useState } from 'react';
-import type { Person } from '@/lib/mail/types';
-import { normalizeEmail } from '@/lib/mail/address';
-import { useClientSearch } from '@/lib/queries';
-import { usePanelStore } from '@/lib/store';
+import { normalizeEmail, type Person } from '@/lib/domain/model';
+import { useClientSearch } from '@/lib/ui/clients';
+import { usePanelStore } from '@/lib/ui/panel-store';
 
 export function PickPerson({ participants = [] }: { participants?: Person[] }) {
   const setManualEmail = usePanelStore((s) => s.setManualEmail);

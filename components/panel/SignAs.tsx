@@ -3,8 +3,8 @@
  * once, here, where the gap is seen, instead of in the settings page they may never open.
  */
 import { useState } from 'react';
-import { useUpdateSettings } from '@/lib/queries-settings';
-import { errorText } from '@/lib/db/health';
+import { useUpdateSettings } from '@/lib/ui/settings';
+import { errorText } from '@/lib/ui/errors';
 
 export function SignAs() {
   const [name, setName] = useState('');

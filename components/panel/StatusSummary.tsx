@@ -2,10 +2,9 @@
  * Status at a glance: last contact and cadence, and the reply status of the open thread.
  * Each status has a colour AND words (and an icon), never colour alone.
  */
-import type { Client, Settings, Touchpoint } from '@/lib/db/types';
-import type { ThreadSnapshot } from '@/lib/mail/types';
+import type { Client, Settings } from '@/lib/domain/model';
 import { cadenceStatus } from '@/lib/domain/cadence';
-import { replyStatus, touchDirection, type ReplyStatus } from '@/lib/domain/response';
+import type { ReplyStatus } from '@/lib/domain/response';
 import { ago, daysWord, exactDate, shortDate, waited } from './words';
 
 export function cadenceWords(client: Pick<Client, 'nextDueAt' | 'snoozedUntil'>, now: number, settings: Settings) {
@@ -25,26 +24,6 @@ export function cadenceWords(client: Pick<Client, 'nextDueAt' | 'snoozedUntil'>,
     default:
       return { tone: 'good', icon: '✓', text: `On track: next in ${daysWord(s.daysUntilDue)}` };
   }
-}
-
-/** Reply status from the thread's messages with this person and the client's own touches. */
-export function threadReplyStatus(
-  email: string,
-  snapshot: ThreadSnapshot | null | undefined,
-  history: Pick<Touchpoint, 'at' | 'kind'>[],
-  now: number,
-  settings: Settings,
-): ReplyStatus {
-  const events: { at: number; direction: 'inbound' | 'outbound' | 'neutral' | 'unknown' }[] = [];
-  for (const m of snapshot?.messages ?? []) {
-    if (!m.sentAt) continue;
-    const involved = m.from.email === email || m.to.some((p) => p.email === email);
-    if (!involved) continue;
-    events.push({ at: Date.parse(m.sentAt), direction: m.direction });
-  }
-  // any outbound touch after their message answers it (a call, a meeting, a message)
-  for (const t of history) events.push({ at: t.at, direction: touchDirection(t.kind) });
-  return replyStatus(events, now, settings);
 }
 
 export function replyWords(r: ReplyStatus) {

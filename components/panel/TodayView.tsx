@@ -6,9 +6,8 @@
  * big book of clients keeps the panel short and quick to render.
  */
 import { useState } from 'react';
-import { TODAY_FIRST_ROWS, type TodayEntry } from '@/lib/db/today';
-import { useToday } from '@/lib/queries';
-import { usePanelStore } from '@/lib/store';
+import { TODAY_FIRST_ROWS, useToday, type TodayEntry } from '@/lib/ui/today';
+import { usePanelStore } from '@/lib/ui/panel-store';
 import { PickPerson } from './PickPerson';
 import { daysWord } from './words';
 

@@ -1,6 +1,6 @@
 /** The words the panel uses for kinds, stages and times, in one place. */
 import { format, formatDistanceStrict } from 'date-fns';
-import type { Stage, TouchKind } from '@/lib/db/types';
+import type { Stage, TouchKind } from '@/lib/domain/model';
 
 export const KIND_LABEL: Record<TouchKind, string> = {
   'email-in': 'Email from them',

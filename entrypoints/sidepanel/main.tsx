@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createQueryClient } from '@/lib/query-client';
+import { createQueryClient } from '@/lib/ui/query-client';
 import { SidePanel } from '@/components/SidePanel';
 
 const queryClient = createQueryClient();

@@ -3,14 +3,16 @@
  * sender checked before anything happens; a refused message gets `{ ok: false, error }`
  * and changes nothing.
  */
-import { parseMessage, isTrustedSender, type Message, type SenderInfo } from '../messages';
-import { captureThread } from '../db/capture';
+import {
+  parseMessage, isTrustedSender, type Message, type MessageType, type Reply, type SenderInfo,
+} from '../messages/protocol';
+import {
+  forgetPendingTemplate, loadPendingTemplate, loadTabThread, savePendingTemplate, saveTabThread,
+} from '../messages/session';
+import { captureThread, type CaptureResult } from '../db/capture';
 import { getSettings, learnOwnAddresses } from '../db/settings';
-import { loadTabThread, saveTabThread } from '../tab-threads';
-import type { ThreadSnapshot } from '../mail/types';
+import type { ThreadSnapshot } from '../domain/model';
 import { refreshBadge } from './badge';
-
-export type Reply = { ok: true; data?: unknown } | { ok: false; error: string };
 
 export interface RouterContext {
   ownId: string;
@@ -33,6 +35,8 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, ctx: Route
   }
 }
 
+const ok = <T extends MessageType>(data: Extract<Reply<T>, { ok: true }>['data']): Reply<T> => ({ ok: true, data });
+
 async function dispatch(msg: Message, sender: SenderInfo, now: number): Promise<Reply> {
   switch (msg.type) {
     case 'thread:snapshot': {
@@ -49,35 +53,31 @@ async function dispatch(msg: Message, sender: SenderInfo, now: number): Promise<
         const r = await captureWithTemplate(tabId, msg.snapshot, now);
         if (r.recorded) await refreshBadge();
       }
-      return { ok: true };
+      return ok<'thread:snapshot'>(null);
     }
-    case 'thread:get':
-      return { ok: true, data: await loadTabThread(msg.tabId) };
     case 'thread:capture': {
       const t = await loadTabThread(msg.tabId);
-      if (!t?.snapshot) return { ok: true, data: { recorded: 0, clientIds: [] } };
+      if (!t?.snapshot) return ok<'thread:capture'>({ recorded: 0, clientIds: [] });
       const r = await captureWithTemplate(msg.tabId, t.snapshot, now);
       await refreshBadge();
-      return { ok: true, data: r };
+      return ok<'thread:capture'>(r);
     }
     case 'template:used':
-      await browser.storage.session.set({ [pendingKey(msg.tabId)]: { templateId: msg.templateId, since: now } });
-      return { ok: true };
+      await savePendingTemplate(msg.tabId, { templateId: msg.templateId, since: now });
+      return ok<'template:used'>(null);
     case 'badge:refresh':
-      return { ok: true, data: await refreshBadge() };
+      return ok<'badge:refresh'>(await refreshBadge());
   }
 }
 
-const pendingKey = (tabId: number) => `pendingTemplate:${tabId}`;
 /** a template inserted but never sent is forgotten after a day */
 const PENDING_TTL = 24 * 3_600_000;
 
 /** Captures the thread, crediting the first email sent after a template was used to it. */
-async function captureWithTemplate(tabId: number, snapshot: ThreadSnapshot, now: number) {
-  const key = pendingKey(tabId);
-  const got = (await browser.storage.session.get(key))[key] as { templateId: number; since: number } | undefined;
-  const template = got && now - got.since < PENDING_TTL ? got : undefined;
+async function captureWithTemplate(tabId: number, snapshot: ThreadSnapshot, now: number): Promise<CaptureResult> {
+  const pending = await loadPendingTemplate(tabId);
+  const template = pending && now - pending.since < PENDING_TTL ? pending : undefined;
   const r = await captureThread(snapshot, now, { template });
-  if (got && (r.templateUsed || !template)) await browser.storage.session.remove(key);
+  if (pending && (r.templateUsed || !template)) await forgetPendingTemplate(tabId);
   return r;
 }

@@ -11,7 +11,7 @@ import { db } from '../db/schema';
 import { getSettings, updateSettings } from '../db/settings';
 import { withDerivedAll, recomputeClient } from '../db/derived';
 import { allTouchpoints, countTouchpoints, HistoryBatch, packHistories } from '../db/history';
-import type { Client, Template, Touchpoint } from '../db/types';
+import type { Client, Template, Touchpoint } from '../domain/model';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup, type BackupData } from './schema';
 
 export class BackupError extends Error {

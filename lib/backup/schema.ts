@@ -4,8 +4,7 @@
  * is not in the file: each is refused with the path of the field ("clients[3].emails[0]").
  */
 import { z } from 'zod';
-import { normalizeEmail } from '../mail/address';
-import { STAGES, TOUCH_KINDS } from '../db/types';
+import { clientSchema, templateSchema, text, touchpointSchema } from '../domain/model-schema';
 
 export const BACKUP_FORMAT = 'touchbase-backup';
 /**
@@ -15,78 +14,6 @@ export const BACKUP_FORMAT = 'touchbase-backup';
  * calling the file damaged.
  */
 export const BACKUP_VERSION = 2;
-
-const time = z.number().finite().min(-62135596800000).max(253402300799999);
-const id = z.number().int().positive();
-const text = (max: number) => z.string().max(max);
-const email = z
-  .string()
-  .max(254)
-  .refine((s) => normalizeEmail(s) === s, 'not an email address');
-
-const stage = z.enum(STAGES as unknown as [string, ...string[]]);
-
-export const clientSchema = z.strictObject({
-  id,
-  name: text(200),
-  emails: z.array(email).min(1).max(50),
-  company: text(200).optional(),
-  domain: text(253).optional(),
-  stageOverride: stage.optional(),
-  tags: z.array(text(40)).max(50),
-  cadenceDays: z.number().int().min(1).max(3650).optional(),
-  keyAccount: z.boolean().optional(),
-  importantDates: z
-    .array(
-      z.strictObject({
-        label: text(60),
-        month: z.number().int().min(1).max(12),
-        day: z.number().int().min(1).max(31),
-        year: z.number().int().min(1900).max(2200).optional(),
-      }),
-    )
-    .max(20),
-  anniversaries: z.array(z.string().regex(/^\d\d-\d\d$/)).max(20).optional(),
-  notes: text(20000),
-  snoozedUntil: time.optional(),
-  stage,
-  saleCount: z.number().int().min(0),
-  lifetimeValue: z.number().finite().min(0),
-  lastContactAt: time.optional(),
-  nextDueAt: time.optional(),
-  awaitingReplySince: time.optional(),
-  needsYouAt: time.optional(),
-  createdAt: time,
-  updatedAt: time,
-});
-
-export const touchpointSchema = z.strictObject({
-  id,
-  clientId: id,
-  at: time,
-  kind: z.enum(TOUCH_KINDS as unknown as [string, ...string[]]),
-  source: z.enum(['detected', 'manual', 'template']),
-  subject: text(500).optional(),
-  summary: text(5000).optional(),
-  amount: z.number().finite().min(0).optional(),
-  threadKey: text(600).optional(),
-  messageKey: text(600).optional(),
-  templateId: id.optional(),
-  createdAt: time,
-});
-
-export const templateSchema = z.strictObject({
-  id,
-  name: text(120),
-  category: text(60),
-  subject: text(300),
-  body: text(10000),
-  stages: z.array(stage),
-  situations: z.array(text(40)),
-  builtIn: z.boolean(),
-  builtInKey: text(60).optional(),
-  updatedAt: time.optional(),
-});
 
 export const settingsRowSchema = z.strictObject({ key: text(40), value: z.record(z.string(), z.unknown()) });
 

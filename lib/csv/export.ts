@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { db } from '../db/schema';
 import { allTouchpoints, byTime } from '../db/history';
-import type { Client } from '../db/types';
+import type { Client } from '../domain/model';
 
 export function safeCell(v: unknown): string {
   const s = v === undefined || v === null ? '' : String(v);

@@ -7,7 +7,7 @@
  * it or, on any failure, none of it.
  */
 import Papa from 'papaparse';
-import { normalizeEmail } from '../mail/address';
+import { normalizeEmail } from '../domain/model';
 import { db } from '../db/schema';
 import { createClient } from '../db/clients';
 

@@ -6,11 +6,11 @@
  * new. Each client's history is read once and written once per capture. Undated messages and
  * messages of unknown direction are skipped: a wrong date is worse than none.
  */
-import type { ThreadSnapshot } from '../mail/types';
+import type { ThreadSnapshot } from '../domain/model';
 import { db } from './schema';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
-import { validateTouchpoint } from './touchpoints';
+import { validateTouchpoint } from '../domain/touchpoints';
 import { HistoryBatch } from './history';
 
 export interface CaptureResult {

@@ -8,7 +8,7 @@
  * just written that history and passes it.
  */
 import { deriveClientFields } from '../domain/derive';
-import type { Client, ClientHistory, Settings, Touchpoint } from './types';
+import type { Client, ClientHistory, Settings, Touchpoint } from '../domain/model';
 import { db } from './schema';
 import { readHistory } from './history';
 

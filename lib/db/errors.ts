@@ -1,10 +1,8 @@
-/** Refused input: the message names the problem, and nothing was written. */
-export class ValidationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ValidationError';
-  }
-}
+/**
+ * The repository's errors. Refused input is the domain's ValidationError (lib/domain/validate.ts),
+ * re-exported so a caller of lib/db finds both here.
+ */
+export { ValidationError } from '../domain/validate';
 
 /**
  * A record the caller referred to does not exist; nothing was written.

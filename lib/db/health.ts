@@ -37,11 +37,6 @@ export function classifyDbError(e: unknown): DbProblem | null {
   return null;
 }
 
-/** The words to show for any error of a write: the database's problem if it is one. */
-export function errorText(e: unknown): string {
-  return classifyDbError(e)?.message ?? (e instanceof Error ? e.message : String(e));
-}
-
 /** Calls back when another page blocks an upgrade or a newer version takes over. */
 export function watchDbHealth(db: Dexie, onProblem: (p: DbProblem) => void): () => void {
   const blocked = () => onProblem({ kind: 'blocked', message: MESSAGES.blocked });

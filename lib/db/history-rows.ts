@@ -3,7 +3,7 @@
  * per client, sorted by (at, id), ids unique within the client). Pure, so the schema
  * upgrade that packs the old one-row-per-touchpoint store can use it without a cycle.
  */
-import type { ClientHistory, Touchpoint } from './types';
+import type { ClientHistory, Touchpoint } from '../domain/model';
 
 /** Sorts by (at, id): the order deriving a client's fields and every view expect. */
 export function byTime(a: Touchpoint, b: Touchpoint): number {

@@ -25,7 +25,7 @@
  * Each function joins the caller's transaction when there is one, so a write and the
  * derived fields it changes land together (lib/db/derived.ts).
  */
-import type { Touchpoint } from './types';
+import type { Touchpoint } from '../domain/model';
 import { db } from './schema';
 import { byTime, nextTouchpointId } from './history-rows';
 

@@ -4,7 +4,7 @@
  * every write, see lib/domain/overdue.ts) below now. No client record is read to count
  * them, so the badge is one index count at any size.
  */
-import type { Client } from './types';
+import type { Client } from '../domain/model';
 import { db } from './schema';
 
 export function overdueClientIds(now = Date.now()): Promise<number[]> {

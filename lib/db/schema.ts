@@ -9,10 +9,11 @@
  * index, so manual touchpoints need none).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Client, ClientHistory, Settings, Template, Touchpoint } from './types';
+import type { Client, ClientHistory, Settings, Template, Touchpoint } from '../domain/model';
 import { packHistories } from './history-rows';
 import { needsYouAt } from '../domain/overdue';
 import { DEFAULT_SETTINGS } from '../domain/settings';
+import { anniversaryKeys } from '../domain/clients';
 
 export interface SettingsRow {
   key: string;
@@ -112,9 +113,7 @@ export class TouchbaseDB extends Dexie {
             c.saleCount ??= 0;
             c.lifetimeValue ??= 0;
             c.stage ??= 'prospect';
-            c.anniversaries = [
-              ...new Set(c.importantDates.map((d) => `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`)),
-            ];
+            c.anniversaries = anniversaryKeys(c.importantDates);
           });
         await tx
           .table('templates')

@@ -4,12 +4,10 @@
  * a threshold changes every client's due date: `updateSettings` recomputes the derived
  * fields of all clients in the same transaction as the settings write.
  */
-import { DEFAULT_SETTINGS, MAX_CADENCE_DAYS } from '../domain/settings';
-import type { Settings, Stage } from './types';
-import { STAGES } from './types';
+import { DEFAULT_SETTINGS, validateSettingsPatch, type SettingsPatch } from '../domain/settings';
+import type { Settings } from '../domain/model';
+import { toEmail } from '../domain/validate';
 import { db } from './schema';
-import { ValidationError } from './errors';
-import { cleanText, toEmail, toPositiveDays, toTime } from './validate';
 import { recomputeAllClients } from './derived';
 
 const KEY = 'app';
@@ -24,67 +22,11 @@ export async function getSettings(): Promise<Settings> {
   };
 }
 
-function validatePatch(patch: SettingsPatch, current: Settings): Settings {
-  const next: Settings = { ...current };
-  if (patch.allowLongCadence !== undefined) next.allowLongCadence = Boolean(patch.allowLongCadence);
-  if (patch.cadenceDays !== undefined) {
-    const cd = { ...current.cadenceDays };
-    for (const [stage, days] of Object.entries(patch.cadenceDays)) {
-      if (!STAGES.includes(stage as Stage)) throw new ValidationError(`unknown stage "${stage}"`);
-      cd[stage as Stage] = toPositiveDays(days, `cadence for ${stage}`);
-    }
-    next.cadenceDays = cd;
-  }
-  if (!next.allowLongCadence) {
-    for (const s of STAGES) {
-      if (next.cadenceDays[s] > MAX_CADENCE_DAYS) {
-        throw new ValidationError(
-          `cadence for ${s} is over ${MAX_CADENCE_DAYS} days: allow long cadences first`,
-        );
-      }
-    }
-  }
-  if (patch.keyAccountCadenceDays !== undefined) {
-    if (patch.keyAccountCadenceDays === null) delete next.keyAccountCadenceDays;
-    else next.keyAccountCadenceDays = toPositiveDays(patch.keyAccountCadenceDays, 'key-account cadence');
-  }
-  if (!next.allowLongCadence && (next.keyAccountCadenceDays ?? 0) > MAX_CADENCE_DAYS) {
-    throw new ValidationError(`the key-account cadence is over ${MAX_CADENCE_DAYS} days: allow long cadences first`);
-  }
-  if (patch.dueSoonDays !== undefined) {
-    if (!Number.isInteger(patch.dueSoonDays) || patch.dueSoonDays < 0 || patch.dueSoonDays > 60)
-      throw new ValidationError('due-soon days must be a whole number from 0 to 60');
-    next.dueSoonDays = patch.dueSoonDays;
-  }
-  for (const k of ['replyOnTimeHours', 'replyLateHours'] as const) {
-    const v = patch[k];
-    if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 24 * 60)
-      throw new ValidationError(`${k} must be a number of hours above 0`);
-    next[k] = v;
-  }
-  if (next.replyLateHours < next.replyOnTimeHours)
-    throw new ValidationError('the late threshold cannot be before the on-time threshold');
-  if (patch.nudgeAfterDays !== undefined) next.nudgeAfterDays = toPositiveDays(patch.nudgeAfterDays, 'nudge after');
-  if (patch.ownAddresses !== undefined) {
-    if (!Array.isArray(patch.ownAddresses)) throw new ValidationError('own addresses must be a list');
-    next.ownAddresses = [...new Set(patch.ownAddresses.map(toEmail))];
-  }
-  if (patch.autoCapture !== undefined) next.autoCapture = Boolean(patch.autoCapture);
-  if (patch.myName !== undefined) next.myName = cleanText(patch.myName, 'your name', 200);
-  if (patch.signature !== undefined)
-    next.signature = cleanText(patch.signature, 'signature', 2000, { multiline: true });
-  if (patch.lastBackupAt !== undefined) next.lastBackupAt = toTime(patch.lastBackupAt, 'last backup');
-  return next;
-}
-
-/** Validates the whole patch first; then writes it and re-derives every client at once. */
-export type SettingsPatch = Omit<Partial<Settings>, 'keyAccountCadenceDays'> & { keyAccountCadenceDays?: number | null };
-
+/** Checks the whole patch first; then writes it and re-derives every client at once. */
 export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
   return db.transaction('rw', db.settings, db.clients, db.histories, async () => {
     const current = await getSettings();
-    const next = validatePatch(patch, current);
+    const next = validateSettingsPatch(patch, current);
     await db.settings.put({ key: KEY, value: next });
     const affectsDerived = (
       ['cadenceDays', 'allowLongCadence', 'keyAccountCadenceDays', 'replyLateHours'] as const
@@ -112,3 +54,5 @@ export async function learnOwnAddresses(addresses: string[]): Promise<void> {
     await db.settings.put({ key: KEY, value: { ...current, ownAddresses: merged.slice(0, 20) } });
   });
 }
+
+export type { SettingsPatch };

@@ -4,44 +4,12 @@
  * built-in and reset it to the shipped words. A template whose words use an unknown
  * variable is refused with the editor's message.
  */
-import type { Stage, Template, TemplateSituation } from './types';
-import { STAGES } from './types';
-import { db } from './schema';
-import { NotFoundError, ValidationError } from './errors';
-import { cleanText } from './validate';
+import type { Template } from '../domain/model';
 import { BUILT_IN_TEMPLATES } from '../domain/templates/builtins';
-import { templateErrors } from '../domain/templates/render';
-
-export interface TemplateInput {
-  name: string;
-  category?: string;
-  subject: string;
-  body: string;
-  stages?: Stage[];
-  situations?: TemplateSituation[];
-}
-
-const SITUATIONS: TemplateSituation[] = [
-  'check-in', 'late-reply', 'overdue', 'after-purchase', 'new-customer', 'birthday', 'holiday', 'former', 'value',
-  'referral', 'feedback',
-];
-
-function validateTemplate(input: TemplateInput): Omit<Template, 'id' | 'builtIn' | 'builtInKey'> {
-  if (!input || typeof input !== 'object') throw new ValidationError('no template given');
-  const t = {
-    name: cleanText(input.name, 'template name', 120),
-    category: cleanText(input.category ?? 'Custom', 'category', 60) || 'Custom',
-    subject: cleanText(input.subject, 'subject', 300),
-    body: cleanText(input.body, 'body', 10000, { multiline: true }),
-    stages: [...new Set(input.stages ?? [])],
-    situations: [...new Set(input.situations ?? [])],
-  };
-  for (const s of t.stages) if (!STAGES.includes(s)) throw new ValidationError(`unknown stage "${s}"`);
-  for (const s of t.situations) if (!SITUATIONS.includes(s)) throw new ValidationError(`unknown situation "${s}"`);
-  const errors = templateErrors(t);
-  if (errors.length) throw new ValidationError(errors.join(' '));
-  return t;
-}
+import { validateTemplate, type TemplateInput } from '../domain/templates/validate';
+import { ValidationError } from '../domain/validate';
+import { db } from './schema';
+import { NotFoundError } from './errors';
 
 /** Adds any built-in template that is not in the database yet. */
 export async function ensureBuiltInTemplates(now = Date.now()): Promise<void> {
@@ -110,3 +78,5 @@ export async function resetTemplate(id: number, now = Date.now()): Promise<Templ
     return next;
   });
 }
+
+export type { TemplateInput };

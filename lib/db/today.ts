@@ -19,10 +19,10 @@
 import { addDays, differenceInCalendarDays, startOfDay } from 'date-fns';
 import { lateReplyCutoff } from '../domain/response';
 import { daysUntilAnniversary } from '../domain/templates/suggest';
-import type { Client, ImportantDate, Settings } from './types';
+import type { Client, ImportantDate, Settings } from '../domain/model';
 import { db } from './schema';
 import { getSettings } from './settings';
-import { anniversaryKey } from './clients';
+import { anniversaryKey } from '../domain/clients';
 
 export interface TodayEntry {
   client: Client;
@@ -39,9 +39,6 @@ export interface TodayList {
   /** how many each section holds in all (more than its entries when a limit applied) */
   totals: { lateReplies: number; overdue: number; dueSoon: number; dates: number };
 }
-
-/** The Today view shows this many rows of a section until the user asks for all. */
-export const TODAY_FIRST_ROWS = 10;
 
 /** "MM-DD" of today and the next 7 days */
 function weekKeys(now: number): string[] {

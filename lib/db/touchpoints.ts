@@ -5,66 +5,14 @@
  * its original id. Touchpoints live in their client's history record (lib/db/history.ts),
  * so a touchpoint is named by { clientId, id }.
  */
-import type { Touchpoint, TouchKind, TouchpointRef, TouchSource } from './types';
-import { TOUCH_KINDS } from './types';
+import type { Touchpoint, TouchpointRef } from '../domain/model';
+import { validateTouchpoint, type TouchpointInput } from '../domain/touchpoints';
+import { ValidationError } from '../domain/validate';
 import { db } from './schema';
-import { NotFoundError, ValidationError } from './errors';
-import { cleanText, toAmount, toTime } from './validate';
+import { NotFoundError } from './errors';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
 import { nextTouchpointId, readHistory, writeHistory } from './history';
-
-export interface TouchpointInput {
-  clientId: number;
-  kind: TouchKind;
-  at?: number | Date | string;
-  source?: TouchSource;
-  subject?: string;
-  summary?: string;
-  amount?: number;
-  threadKey?: string;
-  messageKey?: string;
-  templateId?: number;
-}
-
-const SOURCES: TouchSource[] = ['detected', 'manual', 'template'];
-
-export function validateTouchpoint(input: TouchpointInput, now: number): Omit<Touchpoint, 'id'> {
-  if (!input || typeof input !== 'object') throw new ValidationError('no touchpoint given');
-  if (!Number.isInteger(input.clientId) || input.clientId <= 0)
-    throw new ValidationError('a touchpoint needs the id of its client');
-  if (!TOUCH_KINDS.includes(input.kind)) throw new ValidationError(`unknown kind of touchpoint "${String(input.kind)}"`);
-  const source = input.source ?? 'manual';
-  if (!SOURCES.includes(source)) throw new ValidationError(`unknown source "${String(source)}"`);
-  const tp: Omit<Touchpoint, 'id'> = {
-    clientId: input.clientId,
-    kind: input.kind,
-    source,
-    at: input.at === undefined ? now : toTime(input.at, 'the touchpoint date'),
-    createdAt: now,
-  };
-  if (input.kind === 'sale') {
-    tp.amount = toAmount(input.amount ?? 0, 'sale amount');
-  } else if (input.amount !== undefined) {
-    throw new ValidationError(`only a sale has an amount, not a ${input.kind}`);
-  }
-  const subject = cleanText(input.subject, 'subject', 500);
-  if (subject) tp.subject = subject;
-  const summary = cleanText(input.summary, 'summary', 5000, { multiline: true });
-  if (summary) tp.summary = summary;
-  if (input.kind === 'note' && !summary) throw new ValidationError('a note needs text');
-  for (const k of ['threadKey', 'messageKey'] as const) {
-    const v = input[k];
-    if (v === undefined) continue;
-    if (typeof v !== 'string' || v.length === 0 || v.length > 600) throw new ValidationError(`${k} is not valid`);
-    tp[k] = v;
-  }
-  if (input.templateId !== undefined) {
-    if (!Number.isInteger(input.templateId) || input.templateId <= 0) throw new ValidationError('templateId is not valid');
-    tp.templateId = input.templateId;
-  }
-  return tp;
-}
 
 function findIn(items: Touchpoint[], ref: TouchpointRef): number {
   const i = items.findIndex((t) => t.id === ref.id);
@@ -161,3 +109,5 @@ export async function listHistory(clientId: number, limit?: number): Promise<Tou
   const from = limit === undefined ? 0 : Math.max(0, items.length - limit);
   return items.slice(from).reverse();
 }
+
+export type { TouchpointInput };

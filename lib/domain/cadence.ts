@@ -11,7 +11,7 @@
  * addDays/endOfDay work on the local calendar, so a DST change in between moves nothing.
  */
 import { addDays, differenceInCalendarDays, endOfDay } from 'date-fns';
-import type { Client, Settings, Stage } from '../db/types';
+import type { Client, Settings, Stage } from './model';
 import { DEFAULT_SETTINGS, MAX_CADENCE_DAYS } from './settings';
 
 /**

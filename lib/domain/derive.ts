@@ -10,7 +10,7 @@
  * Money is summed in whole cents, so 0.1 + 0.2 gives 0.3 and not 0.30000000000000004.
  * A missing, negative or non-finite amount counts as 0.
  */
-import type { Client, Settings, Stage, Touchpoint } from '../db/types';
+import type { Client, Settings, Stage, Touchpoint } from './model';
 import { computeNextDueAt, effectiveCadenceDays } from './cadence';
 import { lastContactAt as findLastContact } from './lastContact';
 import { awaitingReplySince as findAwaitingReplySince } from './response';

@@ -1,5 +1,5 @@
 /**
- * The pure rules of the product (DESIGN.md): no I/O, no clock except as a default, and
+ * The pure rules of the product (docs/ARCHITECTURE.md): no I/O, no clock except as a default, and
  * nothing of the project imported but types, so every rule is unit-testable with a fixed
  * `now` and usable from any context (background, panel, tests).
  */

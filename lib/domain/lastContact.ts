@@ -4,7 +4,7 @@
  * gift) is contact with the client. An inbound email counts too: they were in touch, and
  * an unanswered one is tracked separately (response.ts), so it cannot be forgotten.
  */
-import type { Touchpoint } from '../db/types';
+import type { Touchpoint } from './model';
 
 export function lastContactAt(touchpoints: Pick<Touchpoint, 'at' | 'kind'>[]): number | undefined {
   let latest: number | undefined;

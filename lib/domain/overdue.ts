@@ -6,7 +6,7 @@
  * on a client card never disagree. A client without a due date or a waiting email simply
  * fails that half of the test.
  */
-import type { Client, Settings } from '../db/types';
+import type { Client, Settings } from './model';
 import { lateReplyCutoff } from './response';
 
 /**

@@ -13,7 +13,7 @@
  *     exactly 24 h is due, exactly 48 h is still due, anything over 48 h is late.
  *   - A waiting time is never negative (a clock that ran ahead counts as 0).
  */
-import type { Settings, Touchpoint, TouchKind } from '../db/types';
+import type { Settings, Touchpoint, TouchKind } from './model';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;

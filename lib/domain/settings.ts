@@ -1,5 +1,5 @@
 /**
- * The product's default rules (DESIGN.md, "Why it exists"): customers every 14 days to get
+ * The product's default rules (docs/ARCHITECTURE.md, "The rules and their sources"): customers every 14 days to get
  * the second sale, clients every six weeks, former clients a 90-day re-engagement, and
  * answers within 24 h (on time) / 48 h (acceptable). Every one can be changed by the user;
  * lib/db merges the stored settings over these, so a setting added later simply appears
@@ -9,7 +9,8 @@
  * into `ownAddresses` or edited `cadenceDays` in place would silently change the defaults
  * of everyone else. Copy it (`{ ...DEFAULT_SETTINGS, cadenceDays: { ... } }`) to change it.
  */
-import type { Settings } from '../db/types';
+import { LIMITS, STAGES, type Settings, type Stage } from './model';
+import { cleanText, toEmail, toPositiveDays, toTime, ValidationError } from './validate';
 
 /** "reach out to the customer four times a year, minimum": no cadence above this unless allowed. */
 export const MAX_CADENCE_DAYS = 91;
@@ -26,3 +27,66 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   myName: '',
   signature: '',
 });
+
+/** A change to the settings; `keyAccountCadenceDays: null` removes that cadence. */
+export type SettingsPatch = Omit<Partial<Settings>, 'keyAccountCadenceDays'> & { keyAccountCadenceDays?: number | null };
+
+/**
+ * The settings after a patch, every field checked (types, ranges, sizes) before anything is
+ * written: the options page's saves and a restored backup's settings both pass here.
+ */
+export function validateSettingsPatch(patch: SettingsPatch, current: Settings): Settings {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new ValidationError('no settings given');
+  const next: Settings = { ...current };
+  if (patch.allowLongCadence !== undefined) next.allowLongCadence = Boolean(patch.allowLongCadence);
+  if (patch.cadenceDays !== undefined) {
+    const cd = { ...current.cadenceDays };
+    for (const [stage, days] of Object.entries(patch.cadenceDays)) {
+      if (!STAGES.includes(stage as Stage)) throw new ValidationError(`unknown stage "${stage}"`);
+      cd[stage as Stage] = toPositiveDays(days, `cadence for ${stage}`);
+    }
+    next.cadenceDays = cd;
+  }
+  if (!next.allowLongCadence) {
+    for (const s of STAGES) {
+      if (next.cadenceDays[s] > MAX_CADENCE_DAYS) {
+        throw new ValidationError(
+          `cadence for ${s} is over ${MAX_CADENCE_DAYS} days: allow long cadences first`,
+        );
+      }
+    }
+  }
+  if (patch.keyAccountCadenceDays !== undefined) {
+    if (patch.keyAccountCadenceDays === null) delete next.keyAccountCadenceDays;
+    else next.keyAccountCadenceDays = toPositiveDays(patch.keyAccountCadenceDays, 'key-account cadence');
+  }
+  if (!next.allowLongCadence && (next.keyAccountCadenceDays ?? 0) > MAX_CADENCE_DAYS) {
+    throw new ValidationError(`the key-account cadence is over ${MAX_CADENCE_DAYS} days: allow long cadences first`);
+  }
+  if (patch.dueSoonDays !== undefined) {
+    if (!Number.isInteger(patch.dueSoonDays) || patch.dueSoonDays < 0 || patch.dueSoonDays > 60)
+      throw new ValidationError('due-soon days must be a whole number from 0 to 60');
+    next.dueSoonDays = patch.dueSoonDays;
+  }
+  for (const k of ['replyOnTimeHours', 'replyLateHours'] as const) {
+    const v = patch[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 24 * 60)
+      throw new ValidationError(`${k} must be a number of hours above 0`);
+    next[k] = v;
+  }
+  if (next.replyLateHours < next.replyOnTimeHours)
+    throw new ValidationError('the late threshold cannot be before the on-time threshold');
+  if (patch.nudgeAfterDays !== undefined) next.nudgeAfterDays = toPositiveDays(patch.nudgeAfterDays, 'nudge after');
+  if (patch.ownAddresses !== undefined) {
+    if (!Array.isArray(patch.ownAddresses)) throw new ValidationError('own addresses must be a list');
+    next.ownAddresses = [...new Set(patch.ownAddresses.map(toEmail))];
+  }
+  if (patch.autoCapture !== undefined) next.autoCapture = Boolean(patch.autoCapture);
+  if (patch.myName !== undefined) next.myName = cleanText(patch.myName, 'your name', LIMITS.myName);
+  if (patch.signature !== undefined)
+    next.signature = cleanText(patch.signature, 'signature', LIMITS.signature, { multiline: true });
+  if (patch.lastBackupAt !== undefined) next.lastBackupAt = toTime(patch.lastBackupAt, 'last backup');
+  return next;
+}
+

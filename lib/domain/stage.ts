@@ -4,7 +4,7 @@
  * set it by hand: a hand-set stage always wins (it is the only way to reach "former", since
  * no count of sales means a client has gone away).
  */
-import type { Stage } from '../db/types';
+import type { Stage } from './model';
 
 export function stageFromSales(saleCount: number, override?: Stage): Stage {
   if (override) return override;

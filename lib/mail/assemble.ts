@@ -4,16 +4,15 @@
  * Decides the user's own addresses, each message's direction, the canonical name of each
  * person, the participants and the correspondent, and applies the protocol's size limits.
  */
-import { normalizeEmail } from './address';
+import { LIMITS, normalizeEmail, type MailProvider, type Person, type ThreadMessage, type ThreadSnapshot } from '../domain/model';
 import { cleanText, clip, type Diagnostics } from './dom';
-import type { MailProvider, Person, ThreadMessage, ThreadSnapshot } from './types';
 
-/** the protocol's limits (lib/messages.ts LIMITS), repeated here so zod stays out of content scripts */
-export const MAX_NAME = 200;
-export const MAX_SUBJECT = 500;
-export const MAX_ID = 200;
-export const MAX_PEOPLE = 100;
-export const MAX_MESSAGES = 500;
+/** the model's limits, which the protocol checks (lib/messages/protocol.ts) */
+export const MAX_NAME = LIMITS.name;
+export const MAX_SUBJECT = LIMITS.subject;
+export const MAX_ID = LIMITS.pageId;
+export const MAX_PEOPLE = LIMITS.participants;
+export const MAX_MESSAGES = LIMITS.messages;
 
 /**
  * A person as a page shows them. `rank` says how much the shown name is worth: 3 the

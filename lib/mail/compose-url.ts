@@ -2,7 +2,8 @@
  * Compose-by-URL for each provider, so a follow-up can open as a new email with the
  * recipient, subject and body filled in (every value URL-encoded; nothing else is sent).
  */
-import type { MailProvider } from './types';
+import type { MailProvider } from '../domain/model';
+import { MAIL_HOSTS } from './hosts';
 
 export interface ComposeFields {
   to: string;
@@ -27,7 +28,7 @@ export function composeUrl(provider: MailProvider, f: ComposeFields, pageUrl?: s
   let host = 'outlook.office.com';
   try {
     const h = pageUrl ? new URL(pageUrl).host : '';
-    if (/^outlook\.(live\.com|office\.com|office365\.com|cloud\.microsoft)$/.test(h)) host = h;
+    if (MAIL_HOSTS.outlook.includes(h)) host = h;
   } catch {
     /* keep the default host */
   }

@@ -83,7 +83,7 @@ function accept(c: Ymdhm, weekday: string | undefined): string | undefined {
 }
 
 /**
- * One of the date strings of mail-dom.md (Gmail's `span.g3` title or text, Outlook's
+ * One of the date strings of docs/MAIL-PAGES.md (Gmail's `span.g3` title or text, Outlook's
  * `SentReceivedSavedTime`) as local ISO 8601, or undefined when it cannot be read for sure.
  */
 export function parseMailDate(raw: string | null | undefined): string | undefined {

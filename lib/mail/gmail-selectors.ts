@@ -4,7 +4,7 @@
  * Each lookup is a chain of fallbacks tried in order, named by its key (`GMAIL.subject`
  * reports as `gmail.subject` in diagnostics): attributes (`email`, `data-*`,
  * `role`, `aria-*`) first, Google's minified class names after them, never translated text.
- * The facts come from ../shared/mail-dom.md (what InboxSDK, gmail.js, Mailvelope, FlowCrypt
+ * The facts come from docs/MAIL-PAGES.md (what InboxSDK, gmail.js, Mailvelope, FlowCrypt
  * and Briskine rely on); the comment on each chain names the layout and the fixture under
  * tests/fixtures/gmail/ that shows it. When Gmail changes, this is the file to edit.
  */
@@ -13,7 +13,7 @@ export const GMAIL = {
    * The mail view. Gmail keeps earlier views in the page, hidden, so there may be several:
    * the reader takes the visible ones. Every fixture; the real 2014 inbox has
    * `div.BltHke[role=main]`. The class fallbacks (`.nH.bkK`, the view column, and `div.aeF`
-   * around the views) are not in mail-dom.md: the current layout as other extensions use it.
+   * around the views) are not in docs/MAIL-PAGES.md: the current layout as other extensions use it.
    */
   main: ['[role="main"]', 'div.nH.bkK', 'div.aeF'],
 
@@ -99,3 +99,25 @@ export const GMAIL = {
    */
   replyBox: ['div[contenteditable="true"][g_editable="true"]', 'div[contenteditable="true"][role="textbox"]'],
 } as const;
+
+/**
+ * The fixtures (under tests/fixtures/) that show each lookup, as data: a test checks that
+ * each chain matches in every fixture named here, so a comment above cannot go stale. It is
+ * never imported by the content script, so it costs the bundle nothing.
+ */
+export const GMAIL_FIXTURES: Record<Exclude<keyof typeof GMAIL, 'threadIdAttributes' | 'messageIdAttributes'>, string[]> = {
+  main: ['gmail/inbox-2014-real.html', 'gmail/thread-basic-en-us.html'],
+  subject: ['gmail/thread-basic-en-us.html', 'gmail/thread-hidden-earlier.html'],
+  thread: ['gmail/thread-basic-en-us.html', 'gmail/thread-hidden-earlier.html', 'gmail/thread-25.html'],
+  message: ['gmail/thread-basic-en-us.html', 'gmail/thread-25.html'],
+  expanded: ['gmail/thread-basic-en-us.html'],
+  folded: ['gmail/thread-basic-en-us.html'],
+  sender: ['gmail/thread-basic-en-us.html', 'gmail/thread-user-last-en-gb.html'],
+  notSender: ['gmail/thread-group-ru.html'],
+  senderAddress: ['gmail/thread-basic-en-us.html'],
+  recipients: ['gmail/thread-basic-en-us.html', 'gmail/thread-group-ru.html'],
+  date: ['gmail/thread-basic-en-us.html', 'gmail/thread-user-last-en-gb.html', 'gmail/thread-group-ru.html', 'gmail/thread-unknown-self-zh.html'],
+  body: ['gmail/thread-basic-en-us.html'],
+  account: ['gmail/thread-basic-en-us.html'],
+  replyBox: ['e2e/gmail-reply.html'],
+};

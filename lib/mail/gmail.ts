@@ -1,5 +1,5 @@
 /**
- * Reads the Gmail thread on screen into a ThreadSnapshot (the thread contract of DESIGN.md).
+ * Reads the Gmail thread on screen into a ThreadSnapshot (the thread contract of docs/ARCHITECTURE.md).
  * Pure: it only reads the given Document, never writes to it, never throws. All selectors
  * live in ./gmail-selectors.ts.
  *
@@ -8,13 +8,13 @@
  * and reads only inside that container (a few scoped queries per message). Nothing is taken
  * from inside a message body: that HTML comes from the sender.
  */
-import { findEmailIn, normalizeEmail } from './address';
+import { normalizeEmail, type ThreadSnapshot } from '../domain/model';
+import { findEmailIn } from './address';
 import { assemble, cleanId, cleanName, MAX_PEOPLE, MAX_SUBJECT, type RawMessage, type RawPerson } from './assemble';
 import { parseMailDate } from './dates';
 import { all, attr, cleanText, Diagnostics, first, insideAny, isHidden, joined, outermost, textOf } from './dom';
 import { GMAIL } from './gmail-selectors';
 import type { ReadOptions } from './read-options';
-import type { ThreadSnapshot } from './types';
 
 export function readGmailThread(doc: Document, opts: ReadOptions = {}): ThreadSnapshot | null {
   const diag = new Diagnostics();

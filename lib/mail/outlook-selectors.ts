@@ -6,7 +6,7 @@
  * reports as `outlook.subject` in diagnostics): ids, `data-*`, `role` and
  * `aria-*` attributes first, Microsoft's minified class names after them, never translated
  * text (aria-label *values* such as "Email message" or "From:" are translated, so only their
- * presence is used). The facts come from ../shared/mail-dom.md; the comment on each chain
+ * presence is used). The facts come from docs/MAIL-PAGES.md; the comment on each chain
  * names the fixture under tests/fixtures/outlook/ that shows it. When Outlook changes, this
  * is the file to edit.
  */
@@ -14,7 +14,7 @@ export const OUTLOOK = {
   /**
    * The reading pane: `#ConversationReadingPaneContainer`, or the `[role=main]` section
    * `MailReadCompose` (reading-pane-app-section-ru.html has only the latter); last the
-   * `#ReadingPaneContainerId` of older Outlook versions (not in mail-dom.md, no fixture).
+   * `#ReadingPaneContainerId` of older Outlook versions (not in docs/MAIL-PAGES.md, no fixture).
    */
   readingPane: ['#ConversationReadingPaneContainer', '[data-app-section="MailReadCompose"]', '#ReadingPaneContainerId'],
 
@@ -76,7 +76,7 @@ export const OUTLOOK = {
    * and `data-folder-name`, thread-en-us.html), the account button `#O365_MainLink_Me`
    * (its `title`/`aria-label`, thread-de.html), and the account flyout's
    * `#mectrl_currentAccount_secondary` (Microsoft's account control, present once opened;
-   * not in mail-dom.md).
+   * not in docs/MAIL-PAGES.md).
    */
   self: ['[id^="primaryMailboxRoot_"]', '#O365_MainLink_Me', '#mectrl_currentAccount_secondary'],
 
@@ -87,3 +87,24 @@ export const OUTLOOK = {
    */
   replyBox: ['div[contenteditable="true"][role="textbox"][aria-multiline="true"]', 'div[contenteditable="true"][role="textbox"]'],
 } as const;
+
+/**
+ * The fixtures (under tests/fixtures/) that show each lookup, as data: a test checks that
+ * each chain matches in every fixture named here, so a comment above cannot go stale. It is
+ * never imported by the content script, so it costs the bundle nothing.
+ */
+export const OUTLOOK_FIXTURES: Record<Exclude<keyof typeof OUTLOOK, 'threadIdAttribute'>, string[]> = {
+  readingPane: ['outlook/thread-en-us.html', 'outlook/reading-pane-app-section-ru.html'],
+  conversation: ['outlook/thread-en-us.html', 'outlook/thread-en-gb.html', 'outlook/reading-pane-app-section-ru.html'],
+  subject: ['outlook/thread-en-us.html'],
+  message: ['outlook/thread-en-gb.html', 'outlook/reading-pane-app-section-ru.html'],
+  sender: ['outlook/thread-en-us.html', 'outlook/thread-de.html'],
+  senderName: ['outlook/thread-en-us.html'],
+  senderFallback: ['outlook/thread-en-us.html'],
+  recipients: ['outlook/thread-en-gb.html', 'outlook/thread-en-us.html'],
+  date: ['outlook/thread-en-us.html', 'outlook/thread-de.html', 'outlook/thread-en-gb.html'],
+  body: ['outlook/thread-en-us.html'],
+  selectedRow: ['outlook/thread-en-us.html'],
+  self: ['outlook/thread-en-us.html', 'outlook/thread-de.html'],
+  replyBox: ['e2e/outlook-reply.html'],
+};

@@ -1,6 +1,6 @@
 /**
  * Reads the conversation open in Outlook on the web's reading pane into a ThreadSnapshot
- * (the thread contract of DESIGN.md). Pure: it only reads the given Document, never writes
+ * (the thread contract of docs/ARCHITECTURE.md). Pure: it only reads the given Document, never writes
  * to it, never throws. All selectors live in ./outlook-selectors.ts.
  *
  * Outlook shows addresses in varying places (the sender's text, a `title`, an `aria-label`),
@@ -8,13 +8,13 @@
  * Nothing is taken from inside a message body (that HTML comes from the sender). Outlook can
  * list the newest message on top; the snapshot is oldest first either way (./assemble.ts).
  */
+import type { ThreadSnapshot } from '../domain/model';
 import { findEmailIn, findEmailsIn } from './address';
 import { assemble, cleanId, cleanName, MAX_PEOPLE, MAX_SUBJECT, type RawMessage, type RawPerson } from './assemble';
 import { parseMailDate } from './dates';
 import { all, attr, cleanText, Diagnostics, first, insideAny, isHidden, joined, outermost, textOf } from './dom';
 import { OUTLOOK } from './outlook-selectors';
 import type { ReadOptions } from './read-options';
-import type { ThreadSnapshot } from './types';
 
 export function readOutlookThread(doc: Document, opts: ReadOptions = {}): ThreadSnapshot | null {
   const diag = new Diagnostics();

@@ -4,7 +4,7 @@
  * log the names of failed lookups (never page content), and stop for good when the extension
  * was reloaded or removed under the page (its context is then invalid and every send fails).
  */
-import type { ThreadSnapshot } from './types';
+import type { ThreadSnapshot } from '../domain/model';
 import { watchThread } from './watch';
 
 export interface RunWatcherOptions {

@@ -31,7 +31,7 @@
  * listeners, timers and the observer stop when `signal` aborts.
  */
 import { isHidden } from './dom';
-import type { ThreadSnapshot } from './types';
+import type { ThreadSnapshot } from '../domain/model';
 
 export interface WatchThreadOptions {
   doc: Document;

@@ -6,7 +6,7 @@
  * is not pulled in: the set stays the smallest. Clients with no revenue are ranked but
  * never key.
  */
-import type { Client } from '../../db/types';
+import type { Client } from '../model';
 
 export interface ParetoRow {
   client: Pick<Client, 'id' | 'name' | 'lifetimeValue'>;

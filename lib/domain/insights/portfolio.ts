@@ -1,5 +1,5 @@
 /** The portfolio at a glance: clients per stage, overdue and due-soon counts. */
-import type { Client, Settings, Stage } from '../../db/types';
+import type { Client, Settings, Stage } from '../model';
 import { cadenceStatus } from '../cadence';
 import { isOverdue } from '../overdue';
 

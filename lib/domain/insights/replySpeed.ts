@@ -7,7 +7,7 @@
  * within 24 hours.
  */
 import { format } from 'date-fns';
-import type { Touchpoint } from '../../db/types';
+import type { Touchpoint } from '../model';
 import { REPLY_KINDS } from '../response';
 
 export interface ReplyMonth {

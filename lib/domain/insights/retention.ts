@@ -7,7 +7,7 @@
  * the previous period, not in this one). The period that holds `now` is not over: its
  * figures are marked incomplete, so a quarter in progress is never read as a collapse.
  */
-import type { Touchpoint } from '../../db/types';
+import type { Touchpoint } from '../model';
 import { lastPeriods, periodOf, type PeriodKind } from './periods';
 
 export interface RetentionPoint {

@@ -2,7 +2,7 @@
  * Which follow-ups work: for each template, how often an email was sent from it, and how
  * often the client answered (an email from them) within 7 days after.
  */
-import type { Template, Touchpoint } from '../../db/types';
+import type { Template, Touchpoint } from '../model';
 
 export interface TemplateStat {
   templateId: number;

@@ -1,9 +1,9 @@
 /**
  * The built-in follow-ups. Short and personal on purpose: each one is a reason to be in
- * touch that carries some value for the client (DESIGN.md's rules table), and each is
+ * touch that carries some value for the client (the rules table of docs/ARCHITECTURE.md), and each is
  * tagged with the stages and situations it suits so the sidebar can suggest it.
  */
-import type { Template } from '../../db/types';
+import type { Template } from '../model';
 
 export type BuiltInTemplate = Omit<Template, 'id' | 'updatedAt'> & { builtIn: true; builtInKey: string };
 

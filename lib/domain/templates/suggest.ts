@@ -4,16 +4,23 @@
  * each situation brings the templates tagged with it, most urgent situation first.
  */
 import { differenceInCalendarDays } from 'date-fns';
-import type { Client, Template, TemplateSituation } from '../../db/types';
+import type { Client, Template, TemplateSituation } from '../model';
 
 export interface SituationInput {
   client: Pick<Client, 'stage' | 'saleCount' | 'importantDates'>;
   replyLate: boolean;
   awaitingReply: boolean;
   overdue: boolean;
-  /** a sale within the last 30 days */
-  recentSale: boolean;
+  /** the client's latest sale, if any */
+  lastSaleAt?: number;
   now: number;
+}
+
+/** A sale this many days old or newer is a recent one: time for a thank-you. */
+export const RECENT_SALE_DAYS = 30;
+
+export function isRecentSale(lastSaleAt: number | undefined, now: number): boolean {
+  return lastSaleAt !== undefined && lastSaleAt <= now && now - lastSaleAt < RECENT_SALE_DAYS * 86_400_000;
 }
 
 /** Days until the next occurrence of a month/day (0 = today). */
@@ -32,7 +39,7 @@ export function situationsNow(s: SituationInput): TemplateSituation[] {
   );
   if (birthday) out.push('birthday');
   if (s.client.stage === 'former') out.push('former');
-  if (s.recentSale) out.push('after-purchase');
+  if (isRecentSale(s.lastSaleAt, s.now)) out.push('after-purchase');
   if (s.client.stage === 'customer' && s.client.saleCount === 1) out.push('new-customer');
   if (s.overdue) out.push('overdue');
   return out;

@@ -4,7 +4,7 @@
  * renderer inserts its visible placeholder (say "[your name]") for the user to fill in.
  */
 import { differenceInCalendarDays, formatDistanceStrict } from 'date-fns';
-import type { Client, Settings } from '../../db/types';
+import type { Client, Settings } from '../model';
 
 export interface VariableSpec {
   name: string;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createQueryClient } from '@/lib/query-client';
+import { createQueryClient } from '@/lib/ui/query-client';
 import { SettingsSection } from '@/components/options/SettingsSection';
 import { getSettings } from '@/lib/db/settings';
 import { resetDb, dumpDb } from '../../lib/db/helpers';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createQueryClient } from '@/lib/query-client';
+import { createQueryClient } from '@/lib/ui/query-client';
 import { SpreadsheetSection } from '@/components/options/SpreadsheetSection';
 import { db } from '@/lib/db/schema';
 import { resetDb } from '../../lib/db/helpers';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createQueryClient } from '@/lib/query-client';
+import { createQueryClient } from '@/lib/ui/query-client';
 import { TemplateEditor } from '@/components/options/TemplateEditor';
 import { db } from '@/lib/db/schema';
 import { resetDb } from '../../lib/db/helpers';

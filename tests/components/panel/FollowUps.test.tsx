@@ -3,9 +3,9 @@ import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FollowUps } from '@/components/panel/FollowUps';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
-import type { Client } from '@/lib/db/types';
+import type { Client } from '@/lib/domain/model';
 import { resetDb } from '../../lib/db/helpers';
-import { useSettings } from '@/lib/queries-settings';
+import { useSettings } from '@/lib/ui/settings';
 import { getSettings } from '@/lib/db/settings';
 import { renderWithData } from './render';
 

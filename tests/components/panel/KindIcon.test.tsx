@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@testing-library/react';
 import { KindIcon } from '@/components/panel/KindIcon';
 import { KIND_LABEL } from '@/components/panel/words';
-import type { TouchKind } from '@/lib/db/types';
+import type { TouchKind } from '@/lib/domain/model';
 
 describe('KindIcon', () => {
   it('draws a different line icon for every kind, hidden from screen readers', () => {

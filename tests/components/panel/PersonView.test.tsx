@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { PersonView } from '@/components/panel/PersonView';
 import { createClient, getClient, listHistory, findClientByEmail, logTouchpoint } from '@/lib/db';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
-import type { Client } from '@/lib/db/types';
+import type { Client } from '@/lib/domain/model';
 import { resetDb } from '../../lib/db/helpers';
 import { renderWithData } from './render';
 

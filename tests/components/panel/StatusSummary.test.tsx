@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
-import { StatusSummary, threadReplyStatus } from '@/components/panel/StatusSummary';
+import { StatusSummary } from '@/components/panel/StatusSummary';
+import { threadReplyStatus } from '@/lib/domain/thread';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
-import type { Client } from '@/lib/db/types';
-import type { ThreadSnapshot } from '@/lib/mail/types';
+import type { Client, ThreadSnapshot } from '@/lib/domain/model';
 
 const NOW = new Date(2026, 10, 22, 12, 0).getTime();
 const H = 3_600_000;

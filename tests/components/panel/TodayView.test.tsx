@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TodayView } from '@/components/panel/TodayView';
-import { TODAY_FIRST_ROWS as FIRST_ROWS } from '@/lib/db/today';
+import { TODAY_FIRST_ROWS as FIRST_ROWS } from '@/lib/ui/today';
 import { createClient, logTouchpoint, updateClient } from '@/lib/db';
 import { resetDb, DAY, HOUR } from '../../lib/db/helpers';
 import { renderWithData } from './render';

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '@/lib/background/router';
 import { createClient, listHistory } from '@/lib/db';
 import { resetDb, dumpDb } from '../db/helpers';
+import { loadTabThread } from '@/lib/messages/session';
 
 const ctx = { ownId: 'ours', extensionOrigin: 'chrome-extension://ours' };
 const tab = { id: 'ours', url: 'https://mail.google.com/mail/u/0/', tab: { id: 7, url: 'https://mail.google.com/mail/u/0/' } };
@@ -16,10 +17,12 @@ beforeEach(resetDb);
 describe('handleMessage', () => {
   it('stores the snapshot of a trusted content script and records a tracked client’s emails', async () => {
     const c = await createClient({ name: 'Dana', emails: ['dana@acme.com'] });
-    expect(await handleMessage({ type: 'thread:snapshot', snapshot, diagnostics: [] }, tab, ctx)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'thread:snapshot', snapshot, diagnostics: [] }, tab, ctx)).toEqual({ ok: true, data: null });
     expect(await listHistory(c.id!)).toHaveLength(1);
-    const got = await handleMessage({ type: 'thread:get', tabId: 7 }, { id: 'ours', url: 'chrome-extension://ours/sidepanel.html' }, ctx);
-    expect(got).toMatchObject({ ok: true, data: { tabId: 7, snapshot: { subject: 'Prices' } } });
+    expect(await loadTabThread(7)).toMatchObject({ tabId: 7, snapshot: { subject: 'Prices' } });
+    // the panel asks to record the thread again: nothing new, and it says so
+    const again = await handleMessage({ type: 'thread:capture', tabId: 7 }, { id: 'ours', url: 'chrome-extension://ours/sidepanel.html' }, ctx);
+    expect(again).toEqual({ ok: true, data: { recorded: 0, clientIds: [], templateUsed: false } });
   });
 
   it('refuses malformed or untrusted messages and changes nothing', async () => {
@@ -37,6 +40,6 @@ describe('handleMessage', () => {
       expect(r.ok).toBe(false);
     }
     expect(await dumpDb()).toEqual(before);
-    expect(await handleMessage({ type: 'thread:get', tabId: 7 }, { id: 'ours', url: 'chrome-extension://ours/x.html' }, ctx)).toEqual({ ok: true, data: null });
+    expect(await loadTabThread(7)).toBeNull();
   });
 });

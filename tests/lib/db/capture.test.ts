@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createClient, captureThread, listHistory } from '@/lib/db';
-import type { ThreadSnapshot } from '@/lib/mail/types';
+import type { ThreadSnapshot } from '@/lib/domain/model';
 import { resetDb, DAY } from './helpers';
 
 const NOW = new Date(2026, 10, 22, 12, 0).getTime();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  createClient, updateClient, findClientByEmail, deleteClient, getClient, companyFromEmail,
+  createClient, updateClient, findClientByEmail, deleteClient, getClient,
   logTouchpoint, ValidationError, NotFoundError, db,
 } from '@/lib/db';
 import { resetDb, dumpDb, DAY } from './helpers';
@@ -114,12 +114,4 @@ describe('deleteClient', () => {
     expect(await db.histories.toArray()).toEqual([{ clientId: other.id!, items: [expect.objectContaining({ clientId: other.id!, kind: 'call' })] }]);
     await expect(deleteClient(c.id!)).rejects.toThrow(NotFoundError);
   });
-});
-
-describe('companyFromEmail', () => {
-  it.each([
-    ['a@acme-corp.com', 'Acme Corp'],
-    ['a@mail.globex.co.uk', 'Globex'],
-    ['a@gmail.com', undefined],
-  ])('%s -> %s', (email, company) => expect(companyFromEmail(email)).toBe(company));
 });

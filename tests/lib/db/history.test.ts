@@ -4,8 +4,8 @@ import {
   captureThread, deleteClient, db, NotFoundError, ValidationError,
 } from '@/lib/db';
 import { allTouchpoints, countTouchpoints, nextTouchpointId, packHistories } from '@/lib/db/history';
-import type { Touchpoint } from '@/lib/db/types';
-import type { ThreadSnapshot } from '@/lib/mail/types';
+import type { Touchpoint } from '@/lib/domain/model';
+import type { ThreadSnapshot } from '@/lib/domain/model';
 import { resetDb, dumpDb, DAY } from './helpers';
 
 const T0 = new Date(2026, 2, 2, 9, 0).getTime();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createClient, logTouchpoint, updateClient, countOverdue, listOverdue, captureThread, getClient, listHistory, updateSettings } from '@/lib/db';
-import type { ThreadSnapshot } from '@/lib/mail/types';
+import type { ThreadSnapshot } from '@/lib/domain/model';
 import { resetDb, DAY, HOUR } from './helpers';
 
 const T0 = new Date(2026, 0, 5, 10, 0).getTime();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, TouchbaseDB } from '@/lib/db/schema';
-import type { Touchpoint } from '@/lib/db/types';
+import type { Touchpoint } from '@/lib/domain/model';
 
 const NOW = new Date(2026, 10, 22).getTime();
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../../../lib/db/types';
+import type { Settings } from '../../../lib/domain/model';
 import { cadenceStatus, computeNextDueAt, effectiveCadenceDays } from '../../../lib/domain/cadence';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import { day, endOf } from './clock';

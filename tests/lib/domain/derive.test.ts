@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings, Touchpoint } from '../../../lib/db/types';
+import type { Settings, Touchpoint } from '../../../lib/domain/model';
 import { deriveClientFields } from '../../../lib/domain/derive';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import { day, endOf } from './clock';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Settings, TouchKind } from '../../../lib/db/types';
-import { TOUCH_KINDS } from '../../../lib/db/types';
+import type { Settings, TouchKind } from '../../../lib/domain/model';
+import { TOUCH_KINDS } from '../../../lib/domain/model';
 import {
   REPLY_KINDS,
   awaitingReplySince,

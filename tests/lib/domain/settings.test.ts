@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, MAX_CADENCE_DAYS } from '../../../lib/domain/settings';
 
 describe('DEFAULT_SETTINGS', () => {
-  it('holds the product defaults of DESIGN.md', () => {
+  it('holds the product defaults of docs/ARCHITECTURE.md', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       cadenceDays: { prospect: 14, customer: 14, client: 42, former: 90 },
       allowLongCadence: false,

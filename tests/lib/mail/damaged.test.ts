@@ -6,11 +6,11 @@
  * (checked with the protocol's own schema).
  */
 import { describe, expect, it } from 'vitest';
-import { normalizeEmail } from '@/lib/mail/address';
+import { normalizeEmail } from '@/lib/domain/model';
 import { readGmailThread } from '@/lib/mail/gmail';
 import { readOutlookThread } from '@/lib/mail/outlook';
-import type { ThreadSnapshot } from '@/lib/mail/types';
-import { threadSnapshotSchema } from '@/lib/messages';
+import type { ThreadSnapshot } from '@/lib/domain/model';
+import { threadSnapshotSchema } from '@/lib/domain/model-schema';
 import { fixtureNames, loadFixture, peopleOf } from './fixtures';
 
 /** mulberry32: a small seeded PRNG */

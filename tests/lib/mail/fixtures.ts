@@ -1,7 +1,7 @@
 /** Loading the HTML fixtures of tests/fixtures/{gmail,outlook} as Documents. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Person, ThreadSnapshot } from '@/lib/mail/types';
+import type { Person, ThreadSnapshot } from '@/lib/domain/model';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGmailThread } from '@/lib/mail/gmail';
-import type { ThreadSnapshot } from '@/lib/mail/types';
+import type { ThreadSnapshot } from '@/lib/domain/model';
 import { fixtureHtml, loadFixture, parse } from './fixtures';
 
 // tests run with TZ=UTC: the pages' local times carry the offset +00:00

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readGmailThread } from '@/lib/mail/gmail';
 import { runThreadWatcher } from '@/lib/mail/run-watcher';
-import { parseMessage } from '@/lib/messages';
+import { parseMessage } from '@/lib/messages/protocol';
 import gmailContent from '@/entrypoints/gmail.content';
 import outlookContent from '@/entrypoints/outlook.content';
 import { loadFixture } from './fixtures';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ThreadSnapshot } from '@/lib/mail/types';
+import type { ThreadSnapshot } from '@/lib/domain/model';
 import { watchThread } from '@/lib/mail/watch';
 
 /** a stand-in reader: the subject of the visible `[role=main]` heading */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pareto, retention, replySpeed, nearestRank, median, templateStats, portfolio, lastPeriods } from '@/lib/domain/insights';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
-import type { Client, TouchKind } from '@/lib/db/types';
+import type { Client, TouchKind } from '@/lib/domain/model';
 import { answerTimes } from '@/lib/domain/insights/replySpeed';
 import { REPLY_KINDS } from '@/lib/domain/response';
 

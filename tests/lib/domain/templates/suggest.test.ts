@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, situationsNow, suggestTemplates, daysUntilAnniversary } from '@/lib/domain/templates';
+import { BUILT_IN_TEMPLATES, situationsNow, suggestTemplates, daysUntilAnniversary, isRecentSale } from '@/lib/domain/templates';
 
 const NOW = new Date(2026, 10, 22, 12, 0).getTime(); // 22 Nov 2026
 const base = { stage: 'client' as const, saleCount: 3, importantDates: [] };
+
+describe('isRecentSale', () => {
+  it('is a sale under 30 days old, never one in the future', () => {
+    expect(isRecentSale(NOW - 30 * 86_400_000 + 1, NOW)).toBe(true);
+    expect(isRecentSale(NOW - 30 * 86_400_000, NOW)).toBe(false);
+    expect(isRecentSale(undefined, NOW)).toBe(false);
+    expect(isRecentSale(NOW + 1, NOW)).toBe(false);
+  });
+});
 
 describe('situationsNow', () => {
   it('puts a late reply first, then a birthday within 7 days, then overdue', () => {
     const s = situationsNow({
       client: { ...base, importantDates: [{ label: 'Birthday', month: 11, day: 29 }] },
-      replyLate: true, awaitingReply: true, overdue: true, recentSale: false, now: NOW,
+      replyLate: true, awaitingReply: true, overdue: true, now: NOW,
     });
     expect(s).toEqual(['late-reply', 'birthday', 'overdue']);
   });
@@ -16,14 +25,14 @@ describe('situationsNow', () => {
     expect(
       situationsNow({
         client: { ...base, importantDates: [{ label: 'Birthday', month: 11, day: 30 }] },
-        replyLate: false, awaitingReply: true, overdue: false, recentSale: false, now: NOW,
+        replyLate: false, awaitingReply: true, overdue: false, now: NOW,
       }),
     ).toEqual([]);
   });
   it('knows a new customer and a former client', () => {
-    expect(situationsNow({ client: { ...base, stage: 'customer', saleCount: 1 }, replyLate: false, awaitingReply: false, overdue: false, recentSale: true, now: NOW }))
+    expect(situationsNow({ client: { ...base, stage: 'customer', saleCount: 1 }, replyLate: false, awaitingReply: false, overdue: false, lastSaleAt: NOW - 5 * 86_400_000, now: NOW }))
       .toEqual(['after-purchase', 'new-customer']);
-    expect(situationsNow({ client: { ...base, stage: 'former' }, replyLate: false, awaitingReply: false, overdue: false, recentSale: false, now: NOW }))
+    expect(situationsNow({ client: { ...base, stage: 'former' }, replyLate: false, awaitingReply: false, overdue: false, now: NOW }))
       .toEqual(['former']);
   });
   it('counts days to an anniversary across the new year', () => {

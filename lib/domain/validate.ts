@@ -1,9 +1,19 @@
 /**
- * Input checks run before any transaction opens, so refused input never reaches the
- * database. Each throws a ValidationError whose message names the field and the problem.
+ * The checks every write runs on its input before any transaction opens, so refused input
+ * never reaches the database. Pure, and written once: the repository (lib/db) runs them on
+ * what the user types, and a restore runs the same ones on every row of a backup. Each
+ * throws a ValidationError whose message names the field and the problem; the sizes are
+ * the model's (LIMITS).
  */
-import { normalizeEmail } from '../mail/address';
-import { ValidationError } from './errors';
+import { LIMITS, MAX_TIME, MIN_TIME, normalizeEmail } from './model';
+
+/** Refused input: the message names the problem, and nothing was written. */
+export class ValidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
 
 export type TimeInput = number | Date | string;
 
@@ -14,8 +24,7 @@ export function toTime(value: unknown, field: string): number {
   else if (value instanceof Date) t = value.getTime();
   else if (typeof value === 'string' && value.trim() !== '') t = Date.parse(value);
   else throw new ValidationError(`${field} is not a date`);
-  // the year 0001 to 9999: a finite number outside is a bug, not a date
-  if (!Number.isFinite(t) || t < -62135596800000 || t > 253402300799999) {
+  if (!Number.isFinite(t) || t < MIN_TIME || t > MAX_TIME) {
     throw new ValidationError(`${field} is not a date`);
   }
   return t;
@@ -48,7 +57,7 @@ export function toEmails(values: unknown): string[] {
   if (!Array.isArray(values) || values.length === 0) {
     throw new ValidationError('a client needs at least one email address');
   }
-  if (values.length > 50) throw new ValidationError('a client can have at most 50 email addresses');
+  if (values.length > LIMITS.emails) throw new ValidationError(`a client can have at most ${LIMITS.emails} email addresses`);
   return [...new Set(values.map(toEmail))];
 }
 
@@ -57,13 +66,13 @@ export function toAmount(value: unknown, field = 'amount'): number {
     throw new ValidationError(`${field} must be a number`);
   }
   if (value < 0) throw new ValidationError(`${field} cannot be negative`);
-  if (value > 1e12) throw new ValidationError(`${field} is too large`);
+  if (value > LIMITS.amount) throw new ValidationError(`${field} is too large`);
   return Math.round(value * 100) / 100;
 }
 
 export function toPositiveDays(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 3650) {
-    throw new ValidationError(`${field} must be a whole number of days between 1 and 3650`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > LIMITS.cadenceDays) {
+    throw new ValidationError(`${field} must be a whole number of days between 1 and ${LIMITS.cadenceDays}`);
   }
   return value;
 }
@@ -71,11 +80,7 @@ export function toPositiveDays(value: unknown, field: string): number {
 export function toTags(values: unknown): string[] {
   if (values === undefined) return [];
   if (!Array.isArray(values)) throw new ValidationError('tags must be a list');
-  if (values.length > 50) throw new ValidationError('at most 50 tags');
-  const tags = values.map((t) => cleanText(t, 'a tag', 40)).filter(Boolean);
+  if (values.length > LIMITS.tags) throw new ValidationError(`at most ${LIMITS.tags} tags`);
+  const tags = values.map((t) => cleanText(t, 'a tag', LIMITS.tag)).filter(Boolean);
   return [...new Set(tags)];
-}
-
-export function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1);
 }

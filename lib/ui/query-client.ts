@@ -6,15 +6,14 @@
  */
 import Dexie from 'dexie';
 import { QueryClient } from '@tanstack/react-query';
-
-export const DB_QUERY_ROOT = 'db';
+import { keys } from './keys';
 
 export function createQueryClient(): QueryClient {
   const qc = new QueryClient({
     defaultOptions: { queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false } },
   });
   Dexie.on('storagemutated', () => {
-    void qc.invalidateQueries({ queryKey: [DB_QUERY_ROOT] });
+    void qc.invalidateQueries({ queryKey: keys.all });
   });
   return qc;
 }

@@ -1,14 +1,15 @@
-/** The data of the Insights page: whole-portfolio reads, computed by lib/domain/insights. */
-import { useQuery } from '@tanstack/react-query';
-import { db } from './db/schema';
-import { getSettings } from './db/settings';
-import { listTemplates } from './db/templates';
-import { pareto, portfolio, replySpeed, retention, templateStats } from './domain/insights';
-import { REPLY_KINDS } from './domain/response';
-import { isOverdue } from './domain/overdue';
-import { DB_QUERY_ROOT } from './query-client';
-import { allTouchpoints } from './db/history';
-import type { Touchpoint } from './db/types';
+/**
+ * The data of the Insights page: whole-portfolio reads (every client, every history, once),
+ * computed by the pure rules of lib/domain/insights. The benchmark times this function.
+ */
+import { getSettings } from './settings';
+import { listTemplates } from './templates';
+import { allTouchpoints } from './history';
+import { db } from './schema';
+import { pareto, portfolio, replySpeed, retention, templateStats } from '../domain/insights';
+import { REPLY_KINDS } from '../domain/response';
+import { isOverdue } from '../domain/overdue';
+import type { Touchpoint } from '../domain/model';
 
 const REPLY_OR_INBOUND = new Set<string>(['email-in', ...REPLY_KINDS]);
 
@@ -53,7 +54,3 @@ export async function loadInsights(now = Date.now()) {
 }
 
 export type Insights = Awaited<ReturnType<typeof loadInsights>>;
-
-export function useInsights(now?: number) {
-  return useQuery({ queryKey: [DB_QUERY_ROOT, 'insights', now ?? 'live'], queryFn: () => loadInsights(now) });
-}

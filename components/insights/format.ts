@@ -1,0 +1,4 @@
+/** How the Insights page writes numbers: shares, money, hours. */
+export const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
+export const money = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(n);
+export const hours = (h: number | null) => (h === null ? '–' : h < 48 ? `${Math.round(h * 10) / 10} h` : `${Math.round(h / 24 * 10) / 10} days`);

@@ -1,0 +1,289 @@
+/**
+ * The model: every record Touchbase keeps and every shape its contexts exchange, with the
+ * limits each field must keep and the one rule for what an email address is. Everything
+ * else derives from this file: the repository's checks (lib/domain/validate.ts), the zod
+ * schemas that check untrusted input (lib/domain/model-schema.ts, used by the message
+ * protocol and backups), the page readers' clipping (lib/mail). It imports nothing, so any
+ * layer may use it, the content scripts included (only `normalizeEmail` and a few numbers
+ * of it end up in their bundle).
+ *
+ * Times are epoch milliseconds: they index, compare and serialise without conversion, and
+ * a missing time is an absent field, which IndexedDB leaves out of an index.
+ */
+
+// ---------------------------------------------------------------- limits
+
+/** The size of every field, checked at every entrance (a write, a message, a backup). */
+export const LIMITS = {
+  email: 254,
+  /** a client's addresses */
+  emails: 50,
+  name: 200,
+  company: 200,
+  domain: 253,
+  tag: 40,
+  tags: 50,
+  notes: 20_000,
+  importantDates: 20,
+  dateLabel: 60,
+  subject: 500,
+  summary: 5_000,
+  /** a thread or message key (lib/db/capture.ts) */
+  key: 600,
+  /** a sale's amount */
+  amount: 1e12,
+  /** any cadence, in days */
+  cadenceDays: 3650,
+  templateName: 120,
+  templateCategory: 60,
+  templateSubject: 300,
+  templateBody: 10_000,
+  builtInKey: 60,
+  myName: 200,
+  signature: 2_000,
+  ownAddresses: 50,
+  /** what a page reader sends: an id from a page attribute, people, messages, diagnostics */
+  pageId: 200,
+  participants: 100,
+  messages: 500,
+  diagnostics: 20,
+  diagnostic: 200,
+  url: 2048,
+} as const;
+
+/** The first and last moments a time may name (years 0001-9999): outside is a bug, not a date. */
+export const MIN_TIME = -62135596800000;
+export const MAX_TIME = 253402300799999;
+
+// ---------------------------------------------------------------- addresses
+
+/**
+ * the local part: a dot-atom of RFC 5322 without the apostrophe (a markup character here),
+ * at most 64 characters, no leading, trailing or doubled dot
+ */
+const LOCAL = /^(?!\.)(?!.*\.\.)[a-z0-9!#$%&*+/=?^_`{|}~.-]{1,64}(?<!\.)$/;
+/** a domain label: letters/digits (internationalised ones too), inner hyphens, at most 63 */
+const LABEL = /^[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?$/;
+/**
+ * Unicode spaces, controls, invisible formatting (soft hyphen, zero-width, bidi controls),
+ * private-use and unassigned characters: allowed by LABEL's wide range but never part of a
+ * real domain (and a way to make two addresses look alike).
+ */
+const INVISIBLE = /[\s\p{C}]/u;
+/** the top-level domain: letters (two or more) or an IDN `xn--` label */
+const TLD = /^(?:[a-z\u00a1-\uffff]{2,}|xn--[a-z0-9-]+)$/;
+
+/**
+ * An email address as the product accepts it, lower-cased, or null: trimmed, one `@`, a
+ * dotted domain, no spaces and no markup characters, at most 254 characters; `<a@b.c>` and
+ * `mailto:` forms are unwrapped. Pragmatic rather than the full RFC 5322 grammar: what mail
+ * pages show and what people type (no quoted local parts, IP-literal domains or comments).
+ * The one rule every entrance uses: the readers, the repository, messages and backups.
+ */
+export function normalizeEmail(raw: string): string | null {
+  if (typeof raw !== 'string' || raw.length > 1000) return null;
+  let s = raw.trim();
+  if (s.startsWith('<') && s.endsWith('>')) s = s.slice(1, -1).trim();
+  if (/^mailto:/i.test(s)) {
+    s = s.slice(7);
+    // mailto:a@b.com?subject=.. : the query is not part of the address
+    const q = s.indexOf('?');
+    if (q >= 0) s = s.slice(0, q);
+  }
+  s = s.toLowerCase();
+  if (s.length === 0 || s.length > LIMITS.email) return null;
+  const at = s.indexOf('@');
+  if (at <= 0 || at !== s.lastIndexOf('@')) return null;
+  const domain = s.slice(at + 1);
+  const labels = domain.split('.');
+  return LOCAL.test(s.slice(0, at)) &&
+    !INVISIBLE.test(domain) &&
+    labels.length > 1 &&
+    labels.every((l) => LABEL.test(l)) &&
+    TLD.test(labels[labels.length - 1])
+    ? s
+    : null;
+}
+
+/** The part after the `@` of a normalised address. */
+export function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1);
+}
+
+// ---------------------------------------------------------------- the thread contract
+
+/** A person as a page shows them. */
+export interface Person {
+  /** lower-case, always a valid address (normalizeEmail) */
+  email: string;
+  name?: string;
+}
+
+export interface ThreadMessage {
+  id?: string;
+  from: Person;
+  to: Person[];
+  /** ISO 8601 in local time; absent when the page's date could not be read (never guessed) */
+  sentAt?: string;
+  direction: 'inbound' | 'outbound' | 'unknown';
+}
+
+export type MailProvider = 'gmail' | 'outlook';
+export const MAIL_PROVIDERS: readonly MailProvider[] = ['gmail', 'outlook'];
+
+/** What a content script reads off the open thread (lib/mail/gmail.ts, lib/mail/outlook.ts). */
+export interface ThreadSnapshot {
+  provider: MailProvider;
+  threadId?: string;
+  subject: string;
+  self?: Person;
+  correspondent?: Person;
+  participants: Person[];
+  /** oldest first, as on screen */
+  messages: ThreadMessage[];
+}
+
+// ---------------------------------------------------------------- the records
+
+export type Stage = 'prospect' | 'customer' | 'client' | 'former';
+export const STAGES: readonly Stage[] = ['prospect', 'customer', 'client', 'former'];
+
+export type TouchKind = 'email-in' | 'email-out' | 'call' | 'meeting' | 'message' | 'mail' | 'gift' | 'sale' | 'note';
+export const TOUCH_KINDS: readonly TouchKind[] = [
+  'email-in', 'email-out', 'call', 'meeting', 'message', 'mail', 'gift', 'sale', 'note',
+];
+
+export type TouchSource = 'detected' | 'manual' | 'template';
+export const TOUCH_SOURCES: readonly TouchSource[] = ['detected', 'manual', 'template'];
+
+export interface ImportantDate {
+  label: string;
+  /** 1-12 */
+  month: number;
+  /** 1-31 */
+  day: number;
+  year?: number;
+}
+
+export interface Client {
+  id?: number;
+  name: string;
+  /** lower-case, at least one; multi-entry index */
+  emails: string[];
+  company?: string;
+  domain?: string;
+  /** set by hand: wins over the stage derived from sales ("former" can only be set this way) */
+  stageOverride?: Stage;
+  tags: string[];
+  /** per-client cadence override, days */
+  cadenceDays?: number;
+  keyAccount?: boolean;
+  importantDates: ImportantDate[];
+  /** "MM-DD" of each important date: indexed, so the dates of the coming week are found without a scan */
+  anniversaries?: string[];
+  notes: string;
+  snoozedUntil?: number;
+
+  // ---- derived (lib/domain/derive.ts), kept true by lib/db in the same transaction as every write ----
+  stage: Stage;
+  saleCount: number;
+  lifetimeValue: number;
+  lastContactAt?: number;
+  nextDueAt?: number;
+  awaitingReplySince?: number;
+  /** the moment this client counts as needing the user (lib/domain/overdue.ts): indexed, so the badge is one count */
+  needsYouAt?: number;
+
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Touchpoint {
+  /** unique within its client's history (a touchpoint is named by clientId and id) */
+  id?: number;
+  clientId: number;
+  at: number;
+  kind: TouchKind;
+  source: TouchSource;
+  subject?: string;
+  summary?: string;
+  /** sales only, >= 0 */
+  amount?: number;
+  threadKey?: string;
+  /** unique in the client's history when present: a detected email is recorded once */
+  messageKey?: string;
+  templateId?: number;
+  createdAt: number;
+}
+
+/**
+ * One client's whole history: every touchpoint of the client, in one record, sorted by
+ * (at, id). See lib/db/history.ts for why the history is one record and not one per touch.
+ */
+export interface ClientHistory {
+  clientId: number;
+  items: Touchpoint[];
+}
+
+/** Names one touchpoint: its id is unique within its client's history. */
+export interface TouchpointRef {
+  clientId: number;
+  id: number;
+}
+
+/** The moments a template suits; the sidebar suggests templates whose situation is now. */
+export type TemplateSituation =
+  | 'check-in'
+  | 'late-reply'
+  | 'overdue'
+  | 'after-purchase'
+  | 'new-customer'
+  | 'birthday'
+  | 'holiday'
+  | 'former'
+  | 'value'
+  | 'referral'
+  | 'feedback';
+export const TEMPLATE_SITUATIONS: readonly TemplateSituation[] = [
+  'check-in', 'late-reply', 'overdue', 'after-purchase', 'new-customer', 'birthday', 'holiday', 'former', 'value',
+  'referral', 'feedback',
+];
+
+export interface Template {
+  id?: number;
+  name: string;
+  category: string;
+  subject: string;
+  body: string;
+  /** stages it suits; empty = any */
+  stages: Stage[];
+  situations: TemplateSituation[];
+  builtIn: boolean;
+  /** stable key of a built-in template, so an edited built-in can be reset */
+  builtInKey?: string;
+  updatedAt?: number;
+}
+
+export interface Settings {
+  /** days between contacts per stage */
+  cadenceDays: Record<Stage, number>;
+  /** the user's explicit permission for cadences over 91 days */
+  allowLongCadence: boolean;
+  /** cadence for key accounts (the clients marked key, e.g. the top 80 % of revenue); unset = their stage's */
+  keyAccountCadenceDays?: number;
+  /** a client is "due soon" this many days before the due date */
+  dueSoonDays: number;
+  /** unanswered inbound email: on time below this many hours */
+  replyOnTimeHours: number;
+  /** unanswered inbound email: late above this many hours */
+  replyLateHours: number;
+  /** when the user wrote last: nudge after this many days without an answer */
+  nudgeAfterDays: number;
+  /** the user's own addresses, lower-case (also learnt from the page) */
+  ownAddresses: string[];
+  /** record the emails of a tracked client's open thread automatically */
+  autoCapture: boolean;
+  myName: string;
+  signature: string;
+  lastBackupAt?: number;
+}

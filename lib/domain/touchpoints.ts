@@ -1,0 +1,57 @@
+/**
+ * A touchpoint as the user (or a page reader) gives it: checked before anything is stored.
+ * Pure, so logging, capturing a thread and restoring a backup refuse the same things.
+ */
+import { LIMITS, TOUCH_KINDS, TOUCH_SOURCES, type Touchpoint, type TouchKind, type TouchSource } from './model';
+import { cleanText, toAmount, toTime, ValidationError, type TimeInput } from './validate';
+
+export interface TouchpointInput {
+  clientId: number;
+  kind: TouchKind;
+  at?: TimeInput;
+  source?: TouchSource;
+  subject?: string;
+  summary?: string;
+  amount?: number;
+  threadKey?: string;
+  messageKey?: string;
+  templateId?: number;
+}
+
+/** The touchpoint to store (without its id), or a ValidationError naming what is wrong. */
+export function validateTouchpoint(input: TouchpointInput, now: number): Omit<Touchpoint, 'id'> {
+  if (!input || typeof input !== 'object') throw new ValidationError('no touchpoint given');
+  if (!Number.isInteger(input.clientId) || input.clientId <= 0)
+    throw new ValidationError('a touchpoint needs the id of its client');
+  if (!TOUCH_KINDS.includes(input.kind)) throw new ValidationError(`unknown kind of touchpoint "${String(input.kind)}"`);
+  const source = input.source ?? 'manual';
+  if (!TOUCH_SOURCES.includes(source)) throw new ValidationError(`unknown source "${String(source)}"`);
+  const tp: Omit<Touchpoint, 'id'> = {
+    clientId: input.clientId,
+    kind: input.kind,
+    source,
+    at: input.at === undefined ? now : toTime(input.at, 'the touchpoint date'),
+    createdAt: now,
+  };
+  if (input.kind === 'sale') {
+    tp.amount = toAmount(input.amount ?? 0, 'sale amount');
+  } else if (input.amount !== undefined) {
+    throw new ValidationError(`only a sale has an amount, not a ${input.kind}`);
+  }
+  const subject = cleanText(input.subject, 'subject', LIMITS.subject);
+  if (subject) tp.subject = subject;
+  const summary = cleanText(input.summary, 'summary', LIMITS.summary, { multiline: true });
+  if (summary) tp.summary = summary;
+  if (input.kind === 'note' && !summary) throw new ValidationError('a note needs text');
+  for (const k of ['threadKey', 'messageKey'] as const) {
+    const v = input[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v.length === 0 || v.length > LIMITS.key) throw new ValidationError(`${k} is not valid`);
+    tp[k] = v;
+  }
+  if (input.templateId !== undefined) {
+    if (!Number.isInteger(input.templateId) || input.templateId <= 0) throw new ValidationError('templateId is not valid');
+    tp.templateId = input.templateId;
+  }
+  return tp;
+}

@@ -1,0 +1,101 @@
+/**
+ * The one message protocol between Touchbase's contexts (content scripts, background,
+ * extension pages). Senders build messages with the types below and send them with
+ * `send` (./send.ts), which returns the reply type of the message sent; the background runs
+ * `parseMessage` (strict zod schemas with the model's size limits) and `isTrustedSender`
+ * before acting, and an unknown or malformed message is refused with a reason, never
+ * half-handled.
+ *
+ * Content scripts import only the *types* of this file (and ./send.ts, which imports only
+ * types), so zod never ends up in the code that runs inside Gmail.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../domain/model';
+import { threadSnapshotSchema } from '../domain/model-schema';
+import { providerOfHost } from '../mail/hosts';
+import type { CaptureResult } from '../db/capture';
+
+const diagnosticsSchema = z.array(z.string().max(LIMITS.diagnostic)).max(LIMITS.diagnostics);
+
+const tabId = z.number().int().nonnegative();
+
+/** Every message any context may send. */
+export const messageSchema = z.discriminatedUnion('type', [
+  /** content script -> background: the thread on screen changed (null: no thread open) */
+  z.strictObject({
+    type: z.literal('thread:snapshot'),
+    snapshot: threadSnapshotSchema.nullable(),
+    diagnostics: diagnosticsSchema,
+  }),
+  /** extension page -> background: record the open thread of a tab for its (now tracked) client */
+  z.strictObject({ type: z.literal('thread:capture'), tabId }),
+  /** extension page -> background: recount the badge now */
+  z.strictObject({ type: z.literal('badge:refresh') }),
+  /**
+   * extension page -> background: a template was put into this tab's reply; the next
+   * outbound email seen in that thread is recorded as sent from it
+   */
+  z.strictObject({ type: z.literal('template:used'), tabId, templateId: z.number().int().positive() }),
+]);
+
+export type Message = z.infer<typeof messageSchema>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** The data each message is answered with when it succeeds. */
+export interface ReplyData {
+  'thread:snapshot': null;
+  'thread:capture': CaptureResult;
+  /** the number on the badge */
+  'badge:refresh': number;
+  'template:used': null;
+}
+
+/** The answer to a message: its data, or why it was refused (nothing was changed then). */
+export type Reply<T extends MessageType = MessageType> = { ok: true; data: ReplyData[T] } | { ok: false; error: string };
+
+export type ParseResult = { ok: true; message: Message } | { ok: false; error: string };
+
+export function parseMessage(raw: unknown): ParseResult {
+  const r = messageSchema.safeParse(raw);
+  if (r.success) return { ok: true, message: r.data };
+  const first = r.error.issues[0];
+  const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+  return { ok: false, error: `refused message: ${first?.message ?? 'invalid'}${where}` };
+}
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * Only this extension's own content scripts (on a mail host of lib/mail/hosts.ts) and own
+ * pages may talk to us. `extensionOrigin` is `chrome-extension://<id>` (or `moz-extension://<uuid>`).
+ */
+export function isTrustedSender(
+  message: Message,
+  sender: SenderInfo,
+  ownId: string,
+  extensionOrigin: string,
+): boolean {
+  if (sender.id !== ownId) return false;
+  if (message.type === 'thread:snapshot') {
+    const url = safeUrl(sender.url);
+    return sender.tab?.id !== undefined && url?.protocol === 'https:' && url.port === '' && providerOfHost(url.hostname) !== undefined;
+  }
+  // everything else comes from our own pages only (URL.origin is "null" for extension
+  // schemes outside the browser, so compare the prefix)
+  const base = extensionOrigin.replace(/\/$/, '') + '/';
+  return typeof sender.url === 'string' && sender.url.startsWith(base);
+}
+
+function safeUrl(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { anniversaryKeys, applyClientPatch, companyFromEmail, nameFromEmail, newClient } from '@/lib/domain/clients';
+import { ValidationError } from '@/lib/domain/validate';
+
+const NOW = new Date(2026, 10, 22, 12, 0).getTime();
+
+describe('companyFromEmail', () => {
+  it.each([
+    ['a@acme-corp.com', 'Acme Corp'],
+    ['a@mail.globex.co.uk', 'Globex'],
+    ['a@gmail.com', undefined],
+  ])('%s -> %s', (email, company) => expect(companyFromEmail(email)).toBe(company));
+});
+
+describe('a new client from what the user gives', () => {
+  it('guesses the name and company from the address, and keeps the domain', () => {
+    const c = newClient({ emails: ['Dana.Client@Acme-Corp.com'] }, NOW);
+    expect(c).toMatchObject({ name: 'Dana Client', company: 'Acme Corp', emails: ['dana.client@acme-corp.com'], domain: 'acme-corp.com' });
+    expect(nameFromEmail('x@y.io')).toBe('X');
+  });
+  it('refuses markup-free but wrong input with the field named, before anything is stored', () => {
+    expect(() => newClient({ emails: ['not an address'] }, NOW)).toThrow(ValidationError);
+    expect(() => newClient({ emails: ['a@b.io'], tags: Array(51).fill('t') }, NOW)).toThrow(/at most 50 tags/);
+    expect(() => newClient({ emails: ['a@b.io'], importantDates: [{ label: 'B', month: 2, day: 30 }] }, NOW)).toThrow(/no valid day/);
+  });
+  it('keeps the index keys of important dates true', () => {
+    const c = applyClientPatch(newClient({ emails: ['a@b.io'] }, NOW), {
+      importantDates: [{ label: 'Birthday', month: 2, day: 29 }, { label: 'Again', month: 2, day: 29 }],
+    });
+    expect(c.anniversaries).toEqual(['02-29']);
+    expect(anniversaryKeys([{ label: 'x', month: 12, day: 1 }])).toEqual(['12-01']);
+  });
+});
