@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ROOT, EXTENSION_DIR, tabIdOf, tabThread, openPanel, waitFor, type Harness } from '../tests/e2e/harness';
+import { BrowserNotFoundError } from '../scripts/browsers';
 
 const smoke = process.argv.includes('--smoke');
 const SIZES = smoke
@@ -217,6 +218,8 @@ async function main() {
   const started = Date.now();
   sizes();
   const h = await launch();
+  // the numbers depend on the browser: say which one made them
+  console.log(`browser: ${h.browser.name} (${h.browser.path}, ${h.context.browser()?.version() ?? 'version unknown'})`);
   try {
     await readers(h);
     // windows of 16 s hold two of the watcher's 8 s reads each, so where a window starts
@@ -254,6 +257,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // the lookup's message says everything (where it looked, what to install): no stack
+  console.error(e instanceof BrowserNotFoundError ? e.message : e);
   process.exit(1);
 });

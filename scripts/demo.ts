@@ -1,15 +1,26 @@
 /**
- * `npm run demo`: the built extension in Chromium with a fresh profile, sample clients and
- * a sample Gmail thread served locally under mail.google.com, the side panel beside it.
- * With `--headless` (or without a display) it writes screenshots to docs/screenshots/
+ * `npm run demo`: the built extension in a Chromium-based browser (the one scripts/browsers.ts
+ * finds, or CHROMIUM_PATH) with a fresh profile, sample clients and a sample Gmail thread
+ * served locally under mail.google.com, the side panel beside it. With `--headless` (or on
+ * Linux without a display) it writes screenshots to .output/screenshots/, which git ignores,
  * and exits; otherwise the browser stays open until you close it or press Ctrl+C.
+ *
+ * `npm run screenshots` is the same headless run with `--out docs/screenshots`: it updates
+ * the README's pictures, the one run meant to change tracked files.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { launch, openPanel, tabIdOf, tabThread, waitFor, ROOT, type Harness } from '../tests/e2e/harness';
+import { BrowserNotFoundError, findChromium } from './browsers';
 
-const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
-const SHOTS = join(ROOT, 'docs/screenshots');
+const args = process.argv.slice(2);
+// only Linux says "no display" by leaving DISPLAY (or WAYLAND_DISPLAY) unset; macOS and
+// Windows never set DISPLAY and always have a screen
+const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const headless = args.includes('--headless') || noDisplay;
+const out = args.indexOf('--out');
+if (out >= 0 && !args[out + 1]) throw new Error('--out needs a folder, e.g. --out docs/screenshots');
+const SHOTS = resolve(ROOT, out >= 0 ? args[out + 1] : '.output/screenshots');
 
 async function prepare(h: Harness) {
   const options = await h.context.newPage();
@@ -52,11 +63,16 @@ async function screenshots(h: Harness) {
   await options.reload();
   await options.getByRole('heading', { name: 'Follow-up templates' }).waitFor();
   await options.screenshot({ path: join(SHOTS, 'options.png'), fullPage: false });
-  console.log(`screenshots written to ${SHOTS}`);
+  const where = relative(process.cwd(), SHOTS) || '.';
+  console.log(`screenshots written to ${where}/ (${SHOTS})`);
+  if (out < 0) console.log('(git ignores them; `npm run screenshots` updates the README\'s pictures in docs/screenshots/)');
 }
 
 async function main() {
-  const h = await launch({ headless });
+  const browser = findChromium();
+  const how = browser.name === 'CHROMIUM_PATH' ? 'from CHROMIUM_PATH' : `${browser.name}; set CHROMIUM_PATH to use another`;
+  console.log(`browser: ${browser.path} (${how})`);
+  const h = await launch({ headless, browser });
   try {
     if (headless) {
       await screenshots(h);
@@ -79,6 +95,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // the lookup's message says everything (where it looked, what to install): no stack
+  console.error(e instanceof BrowserNotFoundError ? e.message : e);
   process.exit(1);
 });

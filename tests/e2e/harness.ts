@@ -1,9 +1,11 @@
 /**
- * Runs the built extension (.output/chrome-mv3) in the system Chromium, headless, with
- * fixture mail pages served over HTTPS on loopback under the real mail hosts: Chromium's
- * host resolver maps mail.google.com and outlook.office.com to our server, so the
- * production manifest's `matches` apply unchanged. A throw-away certificate is made with
- * openssl for each run. If Chromium cannot start, the tests fail: they never skip.
+ * Runs the built extension (.output/chrome-mv3) in a Chromium-based browser found by
+ * scripts/browsers.ts (CHROMIUM_PATH, else Chromium, Google Chrome, Edge or Brave where
+ * they install, else Playwright's download), headless, with fixture mail pages served over
+ * HTTPS on loopback under the real mail hosts: the browser's host resolver maps
+ * mail.google.com and outlook.office.com to our server, so the production manifest's
+ * `matches` apply unchanged. A throw-away certificate is made with openssl for each run. If
+ * no browser is found or it cannot start, the tests fail with the reason: they never skip.
  *
  * Fixture pages may hold date placeholders, `{{at:-5d}}` / `{{at:-2h}}` / `{{at:-30m}}`
  * followed by `|gmail` or `|outlook`, replaced at request time with that moment written
@@ -17,11 +19,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { findChromium, type FoundBrowser } from '../../scripts/browsers';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // `chrome` exists inside the browser contexts that evaluate() runs in, not in Node
 declare const chrome: any;
@@ -128,55 +130,105 @@ export interface Harness {
   worker: Worker;
   extensionId: string;
   server: MailServer;
+  /** the browser it runs in */
+  browser: FoundBrowser;
   close(): Promise<void>;
 }
 
-export async function launch(opts: { colorScheme?: 'light' | 'dark'; headless?: boolean } = {}): Promise<Harness> {
+/**
+ * How the extension gets into the browser. Google Chrome from 137 (and Edge, per
+ * Playwright's docs) ignore `--load-extension`; the way back,
+ * `--disable-features=DisableLoadExtensionCommandLineSwitch`, was a temporary kill switch
+ * that stopped working around Chrome 142, and a `--disable-features` of ours would replace
+ * the list Playwright passes anyway. What Chrome supports instead, since 126, is the
+ * DevTools protocol's `Extensions.loadUnpacked`: it needs
+ * `--enable-unsafe-extension-debugging`, the `--remote-debugging-pipe` Playwright always
+ * uses, and Playwright's default `--disable-extensions` left out (with it the extension
+ * "loads" but never runs). Chromium takes it the same way, so every browser loads the
+ * extension like this (`'cdp'`); one too old for it (before 126) is started again with
+ * the command-line switches (`'switch'`), as before.
+ *
+ * Headless, extensions need Chromium's "new" headless mode: that is what `--headless`
+ * (Playwright's `headless: true`) gives in the full browser today. The old headless left
+ * the browser in Chrome 132 and lives on only as chrome-headless-shell, which cannot run
+ * extensions; the lookup's Playwright fallback is the full Chromium, never that shell.
+ */
+type Loading = 'cdp' | 'switch';
+
+async function start(browser: FoundBrowser, profile: string, loading: Loading, serverPort: number, opts: { colorScheme?: 'light' | 'dark'; headless?: boolean }) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browser.path,
+    headless: opts.headless ?? true,
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 800 },
+    ...(loading === 'cdp' ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
+    args: [
+      ...(loading === 'cdp'
+        ? ['--enable-unsafe-extension-debugging']
+        : [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h}:443 127.0.0.1:${serverPort}`).join(', ')}, EXCLUDE localhost`,
+    ],
+  });
+  if (loading === 'switch') return { context, extensionId: undefined };
+  try {
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    const { id } = await cdp.send('Extensions.loadUnpacked', { path: EXTENSION_DIR });
+    await cdp.detach();
+    return { context, extensionId: id };
+  } catch (e) {
+    await context.close().catch(() => {});
+    // before Chrome 126 the method does not exist: "'Extensions.loadUnpacked' wasn't found"
+    if (/wasn't found/.test(String(e))) return null;
+    throw new Error(`${browser.name} (${browser.path}) did not load the extension: ${String(e)}`);
+  }
+}
+
+export async function launch(opts: { colorScheme?: 'light' | 'dark'; headless?: boolean; browser?: FoundBrowser } = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension in ${EXTENSION_DIR}: run "npm run build" first`);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (install Debian's chromium)`);
+  // throws, naming every place it looked, when there is no browser: the tests then fail
+  const browser = opts.browser ?? findChromium();
   const server = await startMailServer();
-  const profile = mkdtempSync(join(tmpdir(), 'touchbase-profile-'));
+  let profile = mkdtempSync(join(tmpdir(), 'touchbase-profile-'));
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: opts.headless ?? true,
-      colorScheme: opts.colorScheme ?? 'light',
-      viewport: { width: 1280, height: 800 },
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--ignore-certificate-errors',
-        `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h}:443 127.0.0.1:${server.port}`).join(', ')}, EXCLUDE localhost`,
-      ],
-    });
+    let started = await start(browser, profile, 'cdp', server.port, opts);
+    if (!started) {
+      rmSync(profile, { recursive: true, force: true });
+      profile = mkdtempSync(join(tmpdir(), 'touchbase-profile-'));
+      started = (await start(browser, profile, 'switch', server.port, opts))!;
+    }
+    context = started.context;
+    const prefix = started.extensionId ? `chrome-extension://${started.extensionId}/` : 'chrome-extension://';
     // the worker may register before or after we look: poll (bounded) rather than race the event
     const ctxRef = context;
     const worker = await waitFor(
-      async () => ctxRef.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')),
-      "the extension's service worker to start",
+      async () => ctxRef.serviceWorkers().find((w) => w.url().startsWith(prefix)),
+      `the extension's service worker to start in ${browser.name} (${browser.path})`,
       30_000,
     ) as Worker;
     const extensionId = new URL(worker.url()).host;
     const ctx = context;
+    const dir = profile;
     return {
       context: ctx,
       worker,
       extensionId,
       server,
+      browser,
       close: async () => {
         await ctx.close().catch(() => {});
         await server.close();
-        rmSync(profile, { recursive: true, force: true });
+        rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (e) {
