@@ -24,6 +24,23 @@ export async function getSettings(): Promise<Settings> {
   };
 }
 
+/**
+ * The working weekdays (0 = Sunday … 6 = Saturday), distinct, sorted. An empty list is
+ * refused: with no working day an email would never get late (lib/domain/working-time.ts
+ * would fall back to clock hours); turning `workingDaysOnly` off is the way to count every day.
+ */
+function toWorkingDays(value: unknown): number[] {
+  if (!Array.isArray(value)) throw new ValidationError('workingDays must be a list of weekdays (0 = Sunday … 6 = Saturday)');
+  if (value.length === 0)
+    throw new ValidationError('workingDays cannot be empty: pick at least one working day, or turn workingDaysOnly off to count every day');
+  for (const d of value) {
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 6)
+      throw new ValidationError(`workingDays: ${typeof d === 'string' ? JSON.stringify(d) : String(d)} is not a weekday (a whole number from 0 = Sunday to 6 = Saturday)`);
+  }
+  if (new Set(value).size !== value.length) throw new ValidationError('workingDays lists a weekday twice');
+  return [...value].sort((a, b) => a - b);
+}
+
 function validatePatch(patch: SettingsPatch, current: Settings): Settings {
   const next: Settings = { ...current };
   if (patch.allowLongCadence !== undefined) next.allowLongCadence = Boolean(patch.allowLongCadence);
@@ -65,6 +82,8 @@ function validatePatch(patch: SettingsPatch, current: Settings): Settings {
   }
   if (next.replyLateHours < next.replyOnTimeHours)
     throw new ValidationError('the late threshold cannot be before the on-time threshold');
+  if (patch.workingDays !== undefined) next.workingDays = toWorkingDays(patch.workingDays);
+  if (patch.workingDaysOnly !== undefined) next.workingDaysOnly = Boolean(patch.workingDaysOnly);
   if (patch.nudgeAfterDays !== undefined) next.nudgeAfterDays = toPositiveDays(patch.nudgeAfterDays, 'nudge after');
   if (patch.ownAddresses !== undefined) {
     if (!Array.isArray(patch.ownAddresses)) throw new ValidationError('own addresses must be a list');

@@ -1,7 +1,8 @@
 /**
  * The product's default rules (DESIGN.md, "Why it exists"): customers every 14 days to get
  * the second sale, clients every six weeks, former clients a 90-day re-engagement, and
- * answers within 24 h (on time) / 48 h (acceptable). Every one can be changed by the user;
+ * answers within 24 h (on time) / 48 h (acceptable), counted in working hours, Monday
+ * to Friday (lib/domain/working-time.ts). Every one can be changed by the user;
  * lib/db merges the stored settings over these, so a setting added later simply appears
  * with its default.
  *
@@ -20,6 +21,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   dueSoonDays: 3,
   replyOnTimeHours: 24,
   replyLateHours: 48,
+  workingDays: Object.freeze([1, 2, 3, 4, 5]) as unknown as number[],
+  workingDaysOnly: true,
   nudgeAfterDays: 3,
   ownAddresses: Object.freeze([]) as unknown as string[],
   autoCapture: true,

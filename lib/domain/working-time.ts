@@ -27,6 +27,7 @@
  * Invalid entries in `days` (not an integer 0-6) are ignored; duplicates count once.
  */
 import { addDays, startOfDay } from 'date-fns';
+import type { Settings } from '../db/types';
 
 export interface WorkingWeek {
   /** the working weekdays, 0 = Sunday … 6 = Saturday */
@@ -39,6 +40,11 @@ export const DEFAULT_WORKING_WEEK: WorkingWeek = Object.freeze({
   days: Object.freeze([1, 2, 3, 4, 5]),
   enabled: true,
 });
+
+/** The working week of the user's settings. */
+export function workingWeekOf(settings: Pick<Settings, 'workingDays' | 'workingDaysOnly'>): WorkingWeek {
+  return { days: settings.workingDays, enabled: settings.workingDaysOnly };
+}
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;

@@ -4,8 +4,10 @@ import {
   addWorkingMs,
   earliestStartWithin,
   workingMsBetween,
+  workingWeekOf,
   type WorkingWeek,
 } from '../../../lib/domain/working-time';
+import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import { DAY, HOUR, MINUTE, day } from './clock';
 
 // The calendar of ./clock: day 0 is Wednesday 1 January 2025, so day 2 is a Friday, days 3
@@ -121,9 +123,11 @@ function checkProperties(seed: number, base: Date, spanDays: number, cases: numb
   return plateaus;
 }
 
-describe('the default week', () => {
-  it('is Monday to Friday, turned on', () => {
+describe('workingWeekOf and the default', () => {
+  it('is Monday to Friday, turned on, and follows the settings', () => {
     expect(DEFAULT_WORKING_WEEK).toEqual({ days: [1, 2, 3, 4, 5], enabled: true });
+    expect(workingWeekOf(DEFAULT_SETTINGS)).toEqual(DEFAULT_WORKING_WEEK);
+    expect(workingWeekOf({ workingDays: [0, 1, 2, 3, 4], workingDaysOnly: false })).toEqual({ days: [0, 1, 2, 3, 4], enabled: false });
   });
 
   it('the calendar of these tests: day 2 is a Friday, day 5 a Monday', () => {
