@@ -9,6 +9,7 @@ import {
 } from '../../../lib/domain/working-time';
 import { DEFAULT_SETTINGS } from '../../../lib/domain/settings';
 import { DAY, HOUR, MINUTE, day } from './clock';
+import { random } from './random';
 
 // The calendar of ./clock: day 0 is Wednesday 1 January 2025, so day 2 is a Friday, days 3
 // and 4 the weekend, day 5 a Monday, day 6 a Tuesday, day 7 a Wednesday.
@@ -34,18 +35,6 @@ function reference(from: number, to: number, week: WorkingWeek): number {
     const e = new Date(f.getFullYear(), f.getMonth(), f.getDate() + i + 1).getTime();
     if (valid.includes(new Date(s).getDay())) total += Math.max(0, Math.min(e, to) - Math.max(s, from));
   }
-}
-
-/** A seeded generator (mulberry32): the same "random" cases on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
