@@ -314,12 +314,14 @@ describe('random cases around weekends (UTC, as the suite runs)', () => {
 // The suite runs in UTC, where every day has 24 hours. Days are local calendar days, so
 // check zones where a day has 23 or 25 hours (Node re-reads TZ when it changes).
 describe.each([
-  // [zone, the day of 23 h, the day of 25 h] in 2025
+  // [zone, the day of 23 h, the day of 25 h]
   ['Europe/Berlin', [2025, 2, 30], [2025, 9, 26]], // Sundays, at 02:00 / 03:00
   ['America/New_York', [2025, 2, 9], [2025, 10, 2]], // Sundays
   ['Asia/Jerusalem', [2025, 2, 28], [2025, 9, 26]], // a Friday, a Sunday
   ['America/Santiago', [2025, 8, 7], [2025, 3, 5]], // midnight skipped (Sunday starts at 01:00) / Saturday has 25 h
   ['America/Havana', [2025, 2, 9], [2025, 10, 2]], // midnight skipped / midnight twice
+  // a summer time of one week (October 2000): the change and its reversal inside 7 days
+  ['America/Recife', [2000, 9, 8], [2000, 9, 14]],
 ] as const)('in %s, where DST changes the length of a day', (zone, spring, autumn) => {
   let saved: string | undefined;
   beforeAll(() => {
