@@ -39,7 +39,8 @@ function sample(now: number): SampleClient[] {
         { kind: 'sale', amount: 4_200, at: ago(120) },
         { kind: 'sale', amount: 3_900, at: ago(70) },
         { kind: 'call', at: ago(60), summary: 'Asked about volume pricing' },
-        { kind: 'email-in', at: now - 3 * DAY - 2 * HOUR, subject: 'Volume pricing for Q1?' },
+        // five days: over 48 working hours on any weekday (five days hold one weekend at most)
+        { kind: 'email-in', at: now - 5 * DAY - 2 * HOUR, subject: 'Volume pricing for Q1?' },
       ],
     },
     {

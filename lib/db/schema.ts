@@ -129,7 +129,11 @@ export class TouchbaseDB extends Dexie {
       .upgrade(async (tx) => {
         const row = (await tx.table('settings').get('app')) as SettingsRow | undefined;
         const stored = (row?.value ?? {}) as Partial<Settings>;
-        const settings = { replyLateHours: stored.replyLateHours ?? DEFAULT_SETTINGS.replyLateHours };
+        const settings = {
+          replyLateHours: stored.replyLateHours ?? DEFAULT_SETTINGS.replyLateHours,
+          workingDays: stored.workingDays ?? DEFAULT_SETTINGS.workingDays,
+          workingDaysOnly: stored.workingDaysOnly ?? DEFAULT_SETTINGS.workingDaysOnly,
+        };
         await tx
           .table('clients')
           .toCollection()

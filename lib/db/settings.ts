@@ -2,7 +2,9 @@
  * The user's settings live in one row (`key: 'app'`) merged over DEFAULT_SETTINGS, so a
  * setting added in a later version simply appears with its default. Changing a cadence or
  * a threshold changes every client's due date: `updateSettings` recomputes the derived
- * fields of all clients in the same transaction as the settings write.
+ * fields of all clients in the same transaction as the settings write. So does the working
+ * week (`workingDays`, `workingDaysOnly`): it moves the moment a waiting email turns late
+ * (`needsYouAt`).
  */
 import { DEFAULT_SETTINGS, validateSettingsPatch, type SettingsPatch } from '../domain/settings';
 import type { Settings } from '../domain/model';
@@ -29,7 +31,7 @@ export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
     const next = validateSettingsPatch(patch, current);
     await db.settings.put({ key: KEY, value: next });
     const affectsDerived = (
-      ['cadenceDays', 'allowLongCadence', 'keyAccountCadenceDays', 'replyLateHours'] as const
+      ['cadenceDays', 'allowLongCadence', 'keyAccountCadenceDays', 'replyLateHours', 'workingDays', 'workingDaysOnly'] as const
     ).some((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
     if (affectsDerived) await recomputeAllClients(next);
     return next;

@@ -1,6 +1,7 @@
 /**
  * The Today view's query: who needs the user now, in the order they need it.
- *   1. late replies (their email waited past the late threshold), the longest-waiting first;
+ *   1. late replies (their email waited past the late threshold, in working hours:
+ *      lateReplyCutoff), the longest-waiting first;
  *   2. overdue clients, ranked by days overdue weighted by value (a key account or a big
  *      client two weeks late comes before a small prospect three weeks late);
  *   3. due soon, the soonest first;
@@ -26,7 +27,7 @@ import { anniversaryKey } from '../domain/clients';
 
 export interface TodayEntry {
   client: Client;
-  /** late: hours waited; overdue: days overdue; due-soon: days until due; date: days until */
+  /** late: clock hours waited; overdue: days overdue; due-soon: days until due; date: days until */
   amount: number;
   date?: ImportantDate;
 }

@@ -277,6 +277,10 @@ export interface Settings {
   replyOnTimeHours: number;
   /** unanswered inbound email: late above this many hours */
   replyLateHours: number;
+  /** the weekdays whose hours count towards the reply thresholds, 0 = Sunday … 6 = Saturday */
+  workingDays: number[];
+  /** count only working days' hours (false: plain clock hours, every day counts) */
+  workingDaysOnly: boolean;
   /** when the user wrote last: nudge after this many days without an answer */
   nudgeAfterDays: number;
   /** the user's own addresses, lower-case (also learnt from the page) */

@@ -9,11 +9,19 @@
  *     wrote twice has been waiting since the first one.
  *   - Ties: an outbound touch at the very same millisecond as an inbound one counts as
  *     answering it (recorded times are often rounded to the minute by the mail page).
- *   - Hour thresholds are elapsed time (ms), not calendar days: 23 h 59 m is on time,
- *     exactly 24 h is due, exactly 48 h is still due, anything over 48 h is late.
+ *   - Hour thresholds are WORKING time (ms that fall on the user's working days, Monday to
+ *     Friday by default: lib/domain/working-time.ts), not calendar days: 23 h 59 m is on
+ *     time, exactly 24 h is due, exactly 48 h is still due, anything over 48 h is late. An
+ *     email of Friday 17:00 is on time until Monday 17:00 and late after Tuesday 17:00; one
+ *     of Saturday starts its clock on Monday 00:00. With `workingDaysOnly` off, every hour
+ *     counts (plain clock hours).
+ *   - One rule decides: the working time waited, against `replyLateMs` / `replyOnTimeHours`.
+ *     replyLevel grades it, lateReplyCutoff turns it into an index bound and needsYouAt
+ *     (lib/domain/overdue.ts) into a moment; all three agree to the millisecond.
  *   - A waiting time is never negative (a clock that ran ahead counts as 0).
  */
 import type { Settings, Touchpoint, TouchKind } from './model';
+import { earliestStartWithin, workingMsBetween, workingWeekOf } from './working-time';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -51,12 +59,28 @@ export function awaitingReplySince(touchpoints: Pick<Touchpoint, 'at' | 'kind'>[
 
 export type ReplyLevel = 'on-time' | 'due' | 'late';
 
-export function replyLevel(waitedMs: number, settings: Settings): ReplyLevel {
-  if (waitedMs < settings.replyOnTimeHours * HOUR_MS) return 'on-time';
-  if (waitedMs <= settings.replyLateHours * HOUR_MS) return 'due';
+/**
+ * The late threshold in whole ms: a wait is late when its working time is strictly over
+ * it. Waits are whole ms, so over `replyLateHours` h is the same as over its floor (a
+ * fractional setting such as 1/3 h makes no fractional bound or moment).
+ */
+export function replyLateMs(settings: Pick<Settings, 'replyLateHours'>): number {
+  return Math.floor(settings.replyLateHours * HOUR_MS);
+}
+
+/** How long the email has waited in working time (see lib/domain/working-time.ts). */
+export function workingWaitMs(since: number, now: number, settings: Pick<Settings, 'workingDays' | 'workingDaysOnly'>): number {
+  return workingMsBetween(since, now, workingWeekOf(settings));
+}
+
+/** The grade of a wait of `workingMs` of WORKING time (workingWaitMs), not clock time. */
+export function replyLevel(workingMs: number, settings: Settings): ReplyLevel {
+  if (workingMs < settings.replyOnTimeHours * HOUR_MS) return 'on-time';
+  if (workingMs <= replyLateMs(settings)) return 'due';
   return 'late';
 }
 
+/** `waitedMs` is clock time, for display; `level` grades the working time (workingWaitMs). */
 export type ReplyStatus =
   | { state: 'none' }
   | { state: 'awaiting-you'; since: number; waitedMs: number; level: ReplyLevel }
@@ -84,7 +108,7 @@ export function replyStatus(events: ReplyEvent[], now: number, settings: Setting
   if (latestIn > latestOut) {
     const since = earliestUnansweredInbound(directed) as number; // exists: latestIn qualifies
     const waitedMs = Math.max(0, now - since);
-    return { state: 'awaiting-you', since, waitedMs, level: replyLevel(waitedMs, settings) };
+    return { state: 'awaiting-you', since, waitedMs, level: replyLevel(workingWaitMs(since, now, settings), settings) };
   }
   const waitedMs = Math.max(0, now - latestOut);
   return {
@@ -97,8 +121,10 @@ export function replyStatus(events: ReplyEvent[], now: number, settings: Setting
 
 /**
  * A client whose `awaitingReplySince` is strictly below this time has waited more than
- * `replyLateHours`, i.e. replyLevel would say 'late'. lib/db uses it as an index bound.
+ * `replyLateHours` of working time, i.e. replyLevel would say 'late', and no other client
+ * has. lib/db uses it as an index bound (`below(cutoff)`). Over a weekend the bound stops
+ * at the end of Friday: an email of Saturday has waited no longer than one of Monday 00:00.
  */
 export function lateReplyCutoff(now: number, settings: Settings): number {
-  return now - settings.replyLateHours * HOUR_MS;
+  return earliestStartWithin(now, replyLateMs(settings), workingWeekOf(settings));
 }

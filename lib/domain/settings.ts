@@ -1,7 +1,8 @@
 /**
  * The product's default rules (docs/ARCHITECTURE.md, "The rules and their sources"): customers every 14 days to get
  * the second sale, clients every six weeks, former clients a 90-day re-engagement, and
- * answers within 24 h (on time) / 48 h (acceptable). Every one can be changed by the user;
+ * answers within 24 h (on time) / 48 h (acceptable), counted in working hours, Monday
+ * to Friday (lib/domain/working-time.ts). Every one can be changed by the user;
  * lib/db merges the stored settings over these, so a setting added later simply appears
  * with its default.
  *
@@ -21,6 +22,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   dueSoonDays: 3,
   replyOnTimeHours: 24,
   replyLateHours: 48,
+  workingDays: Object.freeze([1, 2, 3, 4, 5]) as unknown as number[],
+  workingDaysOnly: true,
   nudgeAfterDays: 3,
   ownAddresses: Object.freeze([]) as unknown as string[],
   autoCapture: true,
@@ -30,6 +33,23 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 
 /** A change to the settings; `keyAccountCadenceDays: null` removes that cadence. */
 export type SettingsPatch = Omit<Partial<Settings>, 'keyAccountCadenceDays'> & { keyAccountCadenceDays?: number | null };
+
+/**
+ * The working weekdays (0 = Sunday … 6 = Saturday), distinct, sorted. An empty list is
+ * refused: with no working day an email would never get late (lib/domain/working-time.ts
+ * would fall back to clock hours); turning `workingDaysOnly` off is the way to count every day.
+ */
+function toWorkingDays(value: unknown): number[] {
+  if (!Array.isArray(value)) throw new ValidationError('workingDays must be a list of weekdays (0 = Sunday … 6 = Saturday)');
+  if (value.length === 0)
+    throw new ValidationError('workingDays cannot be empty: pick at least one working day, or turn workingDaysOnly off to count every day');
+  for (const d of value) {
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 6)
+      throw new ValidationError(`workingDays: ${typeof d === 'string' ? JSON.stringify(d) : String(d)} is not a weekday (a whole number from 0 = Sunday to 6 = Saturday)`);
+  }
+  if (new Set(value).size !== value.length) throw new ValidationError('workingDays lists a weekday twice');
+  return [...value].sort((a, b) => a - b);
+}
 
 /**
  * The settings after a patch, every field checked (types, ranges, sizes) before anything is
@@ -77,6 +97,8 @@ export function validateSettingsPatch(patch: SettingsPatch, current: Settings): 
   }
   if (next.replyLateHours < next.replyOnTimeHours)
     throw new ValidationError('the late threshold cannot be before the on-time threshold');
+  if (patch.workingDays !== undefined) next.workingDays = toWorkingDays(patch.workingDays);
+  if (patch.workingDaysOnly !== undefined) next.workingDaysOnly = Boolean(patch.workingDaysOnly);
   if (patch.nudgeAfterDays !== undefined) next.nudgeAfterDays = toPositiveDays(patch.nudgeAfterDays, 'nudge after');
   if (patch.ownAddresses !== undefined) {
     if (!Array.isArray(patch.ownAddresses)) throw new ValidationError('own addresses must be a list');

@@ -5,7 +5,7 @@ import { threadReplyStatus } from '@/lib/domain/thread';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
 import type { Client, ThreadSnapshot } from '@/lib/domain/model';
 
-const NOW = new Date(2026, 10, 22, 12, 0).getTime();
+const NOW = new Date(2026, 10, 22, 12, 0).getTime(); // a Sunday
 const H = 3_600_000;
 const D = 24 * H;
 const endOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), 23, 59, 59, 999).getTime();
@@ -27,13 +27,16 @@ const client = (over: Partial<Client> = {}): Client => ({
   nextDueAt: endOfDay(new Date(NOW + 21 * D)), ...over,
 });
 
-function renderStatus(inboundAgoMs: number | null, c: Client = client()) {
+function renderStatus(inboundAgoMs: number | null, c: Client = client(), settings = DEFAULT_SETTINGS) {
   const reply =
     inboundAgoMs === null
       ? ({ state: 'none' } as const)
-      : threadReplyStatus('dana@acme.com', thread(inboundAgoMs), [], NOW, DEFAULT_SETTINGS);
-  render(<StatusSummary client={c} reply={reply} now={NOW} settings={DEFAULT_SETTINGS} />);
+      : threadReplyStatus('dana@acme.com', thread(inboundAgoMs), [], NOW, settings);
+  render(<StatusSummary client={c} reply={reply} now={NOW} settings={settings} />);
 }
+
+/** plain clock hours (the working week turned off), so every hour before Sunday noon counts */
+const CLOCK = { ...DEFAULT_SETTINGS, workingDaysOnly: false };
 
 describe('reply status, in words', () => {
   it.each([
@@ -42,9 +45,15 @@ describe('reply status, in words', () => {
     [48 * H, /Reply due: their email has waited 2 days/],
     [48 * H + 60_000, /Reply late: their email has waited 2 days/],
     [5 * D, /Reply late: their email has waited 5 days/],
-  ])('an email waiting %i ms reads %s', (ms, words) => {
-    renderStatus(ms);
+  ])('an email waiting %i ms reads %s (clock hours)', (ms, words) => {
+    renderStatus(ms, client(), CLOCK);
     expect(screen.getByTestId('reply-status')).toHaveTextContent(words);
+  });
+
+  it('grades working hours but shows the clock time waited', () => {
+    // Friday noon to Sunday noon: 48 clock hours, 12 working hours
+    renderStatus(48 * H);
+    expect(screen.getByTestId('reply-status')).toHaveTextContent(/Reply on time: their email has waited 2 days/);
   });
 
   it('says the user is waiting on them, with a nudge after the configured days', () => {

@@ -21,7 +21,8 @@ describe('TodayView', () => {
   it('lists late replies first, then overdue, then due soon, then dates', async () => {
     await client('Soon Sara', 12);
     await client('Overdue Olga', 30);
-    await client('Late Larry', 5, 60);
+    // 100 h before Sunday noon is Wednesday 08:00: 64 working hours, late
+    await client('Late Larry', 5, 100);
     const b = await client('Birthday Bea', 1);
     await updateClient(b.id!, { importantDates: [{ label: 'Birthday', month: 11, day: 24 }] }, NOW);
     renderWithData(<TodayView now={NOW} />);
@@ -30,7 +31,7 @@ describe('TodayView', () => {
       'Late replies (1)', 'Overdue (1)', 'Due soon (1)', 'Dates this week (1)',
     ]);
     const late = screen.getByRole('region', { name: 'Late replies (1)' });
-    expect(within(late).getByRole('listitem')).toHaveTextContent('Late LarryReply late: waiting 2 days');
+    expect(within(late).getByRole('listitem')).toHaveTextContent('Late LarryReply late: waiting 4 days');
     expect(screen.getByRole('region', { name: 'Overdue (1)' })).toHaveTextContent('Overdue OlgaOverdue by 16 days');
     expect(screen.getByRole('region', { name: 'Due soon (1)' })).toHaveTextContent('Due in 2 days');
     expect(screen.getByRole('region', { name: 'Dates this week (1)' })).toHaveTextContent('Birthday in 2 days');

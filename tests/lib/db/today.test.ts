@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createClient, logTouchpoint, updateClient } from '@/lib/db';
 import { listToday } from '@/lib/db/today';
+import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
 import { resetDb, DAY, HOUR } from './helpers';
 
-const NOW = new Date(2026, 10, 22, 12, 0).getTime();
+const NOW = new Date(2026, 10, 22, 12, 0).getTime(); // a Sunday
+/** plain clock hours: the ages below were chosen before replies counted working days only */
+const CLOCK = { ...DEFAULT_SETTINGS, workingDaysOnly: false };
 
 beforeEach(resetDb);
 
@@ -33,8 +36,11 @@ describe('listToday', () => {
     const snoozed = await client('Snoozed', 60);
     await updateClient(snoozed.id!, { snoozedUntil: NOW + DAY }, NOW);
 
-    const t = await listToday(NOW);
+    const t = await listToday(NOW, CLOCK);
     expect(t.lateReplies.map((e) => [e.client.name, e.amount])).toEqual([['Later', 100], ['Late', 72]]);
+    // in working hours (the default), on Sunday noon the email of Thursday noon has waited
+    // 36 h: not late; the one of Wednesday 08:00 has waited 64 h: late (its amount stays clock hours)
+    expect((await listToday(NOW)).lateReplies.map((e) => [e.client.name, e.amount])).toEqual([['Later', 100]]);
     // Big: 12 days x weight(100k) ≈ 12 x 3.0 = 36 beats Small: 20 x 1 = 20
     expect(t.overdue.map((e) => e.client.name)).toEqual(['Big', 'Small', 'Tiny']);
     expect(t.overdue.map((e) => e.amount)).toEqual([12, 20, 3]);
@@ -59,8 +65,8 @@ describe('listToday', () => {
     // a late reply that is also due soon is listed once, as a late reply
     await client('LateAndSoon', 12, { inboundHoursAgo: 50 });
 
-    const all = await listToday(NOW);
-    const top = await listToday(NOW, undefined, 2);
+    const all = await listToday(NOW, CLOCK);
+    const top = await listToday(NOW, CLOCK, 2);
     expect(all.totals).toEqual({ lateReplies: 5, overdue: 4, dueSoon: 4, dates: 0 });
     expect(top.totals).toEqual(all.totals);
     expect(all.lateReplies.map((e) => e.client.name)).toEqual(['Late3', 'Late2', 'Late1', 'Late0', 'LateAndSoon']);

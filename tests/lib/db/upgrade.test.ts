@@ -115,6 +115,7 @@ describe('schema upgrade from version 3 to 4', () => {
       { ...base, id: 3, name: 'Waiting 80 h', emails: ['c@x.com'], nextDueAt: NOW + 10 * 86_400_000, awaitingReplySince: NOW - 80 * H },
       { ...base, id: 4, name: 'Snoozed', emails: ['d@x.com'], nextDueAt: NOW - 1000, snoozedUntil: NOW + 86_400_000 },
       { ...base, id: 5, name: 'Fine', emails: ['e@x.com'], nextDueAt: NOW + 86_400_000 },
+      { ...base, id: 6, name: 'Waiting 200 h', emails: ['f@x.com'], nextDueAt: NOW + 10 * 86_400_000, awaitingReplySince: NOW - 200 * H },
     ]);
     // the user made replies late only after 72 hours
     await v3.table('settings').put({ key: 'app', value: { replyLateHours: 72 } });
@@ -124,15 +125,19 @@ describe('schema upgrade from version 3 to 4', () => {
     await v4.open();
     expect(v4.verno).toBe(6);
     const byId = Object.fromEntries((await v4.clients.toArray()).map((c) => [c.id, c.needsYouAt]));
+    // NOW is Sunday 00:00 and no working week is stored: Monday to Friday. 72 working hours
+    // after Thursday 12:00 (60 h ago) is Tuesday 12:00; after Wednesday 16:00 (80 h ago),
+    // Monday 16:00; after Friday 13 Nov 16:00 (200 h ago), Wednesday 18 Nov 16:00
     expect(byId).toEqual({
       1: NOW - 1000,
-      2: NOW + 12 * H,
-      3: NOW - 8 * H,
+      2: NOW + 60 * H,
+      3: NOW + 40 * H,
       4: NOW + 86_400_000 - 1,
       5: NOW + 86_400_000,
+      6: NOW - 80 * H,
     });
     const overdue = await v4.clients.where('needsYouAt').below(NOW).primaryKeys();
-    expect(overdue.sort()).toEqual([1, 3]);
+    expect(overdue.sort()).toEqual([1, 6]);
     v4.close();
     await Dexie.delete(name);
   });

@@ -35,20 +35,25 @@ describe('deriveClientFields', () => {
       lastContactAt: day(31, 8),
       nextDueAt: endOf(31 + 42),
       awaitingReplySince: day(30, 8),
-      // the waiting email turns late 48 h after it came, long before the due date
-      needsYouAt: day(30, 8) + 48 * 3_600_000,
+      // the waiting email (Friday 08:00) turns late after 48 working hours, on Tuesday
+      // 08:00 (not Sunday 08:00, as in clock hours), long before the due date
+      needsYouAt: day(34, 8),
     });
   });
 
   it('needsYouAt: the earlier of due and late, never before a snooze ends', () => {
+    // day 30 is a Friday: 48 working hours later is Tuesday 08:00 (day 34), 72 is Wednesday
     const history: T[] = [{ kind: 'email-in', at: day(30, 8) }];
-    expect(deriveClientFields({ createdAt: day(0) }, history, S).needsYouAt).toBe(day(30, 8) + 48 * 3_600_000);
+    expect(deriveClientFields({ createdAt: day(0) }, history, S).needsYouAt).toBe(day(34, 8));
     // a snooze past that moment moves it to the snooze's end
     expect(deriveClientFields({ createdAt: day(0), snoozedUntil: day(40) }, history, S).needsYouAt).toBe(day(40) - 1);
     // a snooze that already ended changes nothing
-    expect(deriveClientFields({ createdAt: day(0), snoozedUntil: day(1) }, history, S).needsYouAt).toBe(day(30, 8) + 48 * 3_600_000);
+    expect(deriveClientFields({ createdAt: day(0), snoozedUntil: day(1) }, history, S).needsYouAt).toBe(day(34, 8));
     // a longer late threshold moves it too
-    expect(deriveClientFields({ createdAt: day(0) }, history, { ...S, replyLateHours: 72 }).needsYouAt).toBe(day(30, 8) + 72 * 3_600_000);
+    expect(deriveClientFields({ createdAt: day(0) }, history, { ...S, replyLateHours: 72 }).needsYouAt).toBe(day(35, 8));
+    // so does the working week: in clock hours, 48 h later is Sunday 08:00
+    expect(deriveClientFields({ createdAt: day(0) }, history, { ...S, workingDaysOnly: false }).needsYouAt).toBe(day(30, 8) + 48 * 3_600_000);
+    expect(deriveClientFields({ createdAt: day(0) }, history, { ...S, workingDays: [5, 6] }).needsYouAt).toBe(day(37, 8)); // 16 h on Friday, 24 h on Saturday, 8 h the next Friday
   });
 
   it('one sale makes a customer on the 14-day cadence', () => {

@@ -9,6 +9,8 @@ describe('DEFAULT_SETTINGS', () => {
       dueSoonDays: 3,
       replyOnTimeHours: 24,
       replyLateHours: 48,
+      workingDays: [1, 2, 3, 4, 5],
+      workingDaysOnly: true,
       nudgeAfterDays: 3,
       ownAddresses: [],
       autoCapture: true,
@@ -24,6 +26,7 @@ describe('DEFAULT_SETTINGS', () => {
 
   it('cannot be changed in place by one caller for everyone', () => {
     expect(() => DEFAULT_SETTINGS.ownAddresses.push('me@example.com')).toThrow(TypeError);
+    expect(() => DEFAULT_SETTINGS.workingDays.push(6)).toThrow(TypeError);
     expect(() => {
       DEFAULT_SETTINGS.cadenceDays.client = 7;
     }).toThrow(TypeError);

@@ -121,12 +121,11 @@ describe('portfolio', () => {
     const NOW = at(2026, 11, 22);
     const c = (stage: Client['stage'], nextDueAt: number, extra: Partial<Client> = {}) =>
       ({ stage, nextDueAt, emails: [], name: '', tags: [], importantDates: [], notes: '', saleCount: 0, lifetimeValue: 0, createdAt: 0, updatedAt: 0, ...extra }) as Client;
-    const p = portfolio(
-      [c('client', NOW - D), c('client', NOW + 2 * D), c('prospect', NOW + 30 * D), c('former', NOW - D, { snoozedUntil: NOW + D }), c('customer', NOW + 30 * D, { awaitingReplySince: NOW - 3 * D })],
-      NOW,
-      DEFAULT_SETTINGS,
-    );
-    expect(p).toEqual({ byStage: { prospect: 1, customer: 1, client: 2, former: 1 }, overdue: 2, dueSoon: 1, total: 5 });
+    const clients = [c('client', NOW - D), c('client', NOW + 2 * D), c('prospect', NOW + 30 * D), c('former', NOW - D, { snoozedUntil: NOW + D }), c('customer', NOW + 30 * D, { awaitingReplySince: NOW - 3 * D })];
+    // in clock hours the customer's email (Thursday noon) has waited 72 h on Sunday noon: late
+    expect(portfolio(clients, NOW, { ...DEFAULT_SETTINGS, workingDaysOnly: false })).toEqual({ byStage: { prospect: 1, customer: 1, client: 2, former: 1 }, overdue: 2, dueSoon: 1, total: 5 });
+    // in working hours (Monday to Friday) only Thursday's and Friday's 36 count: not late yet
+    expect(portfolio(clients, NOW, DEFAULT_SETTINGS)).toEqual({ byStage: { prospect: 1, customer: 1, client: 2, former: 1 }, overdue: 1, dueSoon: 1, total: 5 });
   });
 });
 
