@@ -103,7 +103,11 @@ export function textOf(el: Element | null, limit = 4000): string {
   return out.slice(0, limit);
 }
 
-export const attr = (el: Element | null, name: string): string | null => el?.getAttribute(name) ?? null;
+/** an attribute's value; with `max`, cut to that length first (a giant attribute stays cheap to match) */
+export const attr = (el: Element | null, name: string, max?: number): string | null => {
+  const v = el?.getAttribute(name) ?? null;
+  return v && max ? clip(v, max) : v;
+};
 
 /** Collects the names of failed lookups: deduplicated, at most 20, each short. */
 export class Diagnostics {
@@ -111,5 +115,25 @@ export class Diagnostics {
   add(entry: string): void {
     const e = entry.slice(0, 200);
     if (this.items.length < 20 && !this.items.includes(e)) this.items.push(e);
+  }
+  /** `name: what (n of total)` when n > 0, e.g. `gmail.list.date: unreadable (2 of 7)` */
+  count(name: string, n: number, total: number): void {
+    if (n) this.add(`${name} (${n} of ${total})`);
+  }
+}
+
+/**
+ * Runs a page reader so that it never throws: a failure reads as `<name>: failed` and null.
+ * The diagnostics go to `out` when it is an array (a caller's `opts.diagnostics`).
+ */
+export function guarded<T>(name: string, out: unknown, read: (diag: Diagnostics) => T | null): T | null {
+  const diag = new Diagnostics();
+  try {
+    return read(diag);
+  } catch {
+    diag.add(`${name}: failed`);
+    return null;
+  } finally {
+    if (Array.isArray(out)) out.push(...diag.items);
   }
 }

@@ -26,3 +26,18 @@ export interface ThreadSnapshot {
   /** oldest first, as on screen */
   messages: ThreadMessage[];
 }
+
+/** One conversation of the visible message list (inbox, label, search result), as its row shows it. */
+export interface MailListRow {
+  /** the conversation id: Gmail's thread id (`thread-f:<decimal>` or legacy hex, from data attributes on the row such as `data-legacy-thread-id`, or `data-thread-id`, whichever the row carries; see GMAIL.list in gmail-selectors.ts), Outlook's `data-convid` */
+  threadId?: string;
+  /** participants' addresses, lower-case, in the order the row shows them (Gmail: the `span[email]` in `.yW`; the latest sender is usually last) */
+  participants: Person[];
+  /** the sender of the latest message when the row tells it (Gmail: the last participant; Outlook: the sender shown) */
+  latestFrom?: Person;
+  unread: boolean;
+  /** the full date of the latest message, ISO 8601 local with offset (parseMailDate), from the row's `title` / `aria-label`, never from the short "9:14 AM" text; absent when unreadable */
+  latestAt?: string;
+  subject: string;
+}
+export interface MailListSnapshot { provider: MailProvider; rows: MailListRow[] }
