@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readGmailThread } from '@/lib/mail/gmail';
 import { readGmailList } from '@/lib/mail/gmail-list';
 import type { MailListRow, MailListSnapshot } from '@/lib/mail/types';
 import { fixtureNames, loadFixture, parse } from './fixtures';
@@ -204,14 +203,6 @@ describe('readGmailList returns null when no list is visible', () => {
     expect(readGmailList({} as Document, { diagnostics })).toBeNull();
     expect(diagnostics).toEqual(['gmail.list.read: failed']);
     expect(readGmailList(null as unknown as Document)).toBeNull();
-  });
-});
-
-describe('the thread reader on list pages', () => {
-  it.each(['gmail/list-inbox-en-us.html', 'gmail/inbox-2014-real.html'])('readGmailThread finds no open thread on %s', (rel) => {
-    const diagnostics: string[] = [];
-    expect(readGmailThread(loadFixture(rel), { diagnostics })).toBeNull();
-    expect(diagnostics).toEqual([]);
   });
 });
 
