@@ -103,11 +103,10 @@ export function textOf(el: Element | null, limit = 4000): string {
   return out.slice(0, limit);
 }
 
-/** an attribute's value; with `max`, cut to that length first (a giant attribute stays cheap to match) */
-export const attr = (el: Element | null, name: string, max?: number): string | null => {
-  const v = el?.getAttribute(name) ?? null;
-  return v && max ? clip(v, max) : v;
-};
+export const attr = (el: Element | null, name: string): string | null => el?.getAttribute(name) ?? null;
+
+/** an attribute's value cut to `max` before anything matches it, so a giant one stays cheap; '' when absent */
+export const attrCut = (el: Element | null, name: string, max: number): string => clip(attr(el, name) ?? '', max);
 
 /** Collects the names of failed lookups: deduplicated, at most 20, each short. */
 export class Diagnostics {
@@ -115,10 +114,6 @@ export class Diagnostics {
   add(entry: string): void {
     const e = entry.slice(0, 200);
     if (this.items.length < 20 && !this.items.includes(e)) this.items.push(e);
-  }
-  /** `name: what (n of total)` when n > 0, e.g. `gmail.list.date: unreadable (2 of 7)` */
-  count(name: string, n: number, total: number): void {
-    if (n) this.add(`${name} (${n} of ${total})`);
   }
 }
 

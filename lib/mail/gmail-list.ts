@@ -1,7 +1,7 @@
 /**
  * Reads the visible Gmail message list (the inbox, a label, a search result) into a
  * MailListSnapshot. Pure: it only reads the given Document, never writes to it, never throws.
- * All selectors live in GMAIL.list (./gmail-selectors.ts).
+ * All selectors live in GMAIL_LIST (./gmail-selectors.ts).
  *
  * Rows: the `tr.zA` rows inside the visible mail views (Gmail keeps earlier lists in the page,
  * hidden), none from inside a message body (split mode shows a thread beside the list), at
@@ -13,12 +13,10 @@
  */
 import { normalizeEmail } from './address';
 import { cleanId, MAX_SUBJECT } from './assemble';
-import { all, attr, cleanText, first, guarded, insideAny, isHidden, textOf } from './dom';
-import { GMAIL } from './gmail-selectors';
+import { all, attrCut, cleanText, first, guarded, insideAny, isHidden, textOf } from './dom';
+import { GMAIL, GMAIL_LIST as L } from './gmail-selectors';
 import { dateIn, listSnapshot, peopleOf, type FoundRow } from './list';
 import type { MailListSnapshot } from './types';
-
-const L = GMAIL.list;
 
 export function readGmailList(doc: Document, opts: { diagnostics?: string[] } = {}): MailListSnapshot | null {
   return guarded('gmail.list.read', opts.diagnostics, (diag) => {
@@ -34,12 +32,12 @@ export function readGmailList(doc: Document, opts: { diagnostics?: string[] } = 
 }
 
 const emailOf = (el: Element): string | null =>
-  normalizeEmail(attr(el, 'email', 300) ?? '') ?? normalizeEmail(attr(el, 'data-hovercard-id', 300) ?? '');
+  normalizeEmail(attrCut(el, 'email', 300)) ?? normalizeEmail(attrCut(el, 'data-hovercard-id', 300));
 
 function readRow(row: Element): FoundRow {
   let threadId: string | undefined;
   for (const a of L.threadIdAttributes) {
-    threadId ??= cleanId(attr(row.hasAttribute(a) ? row : row.querySelector(`[${a}]`), a, 300)?.replace(/^#/, ''));
+    threadId ??= cleanId(attrCut(row.hasAttribute(a) ? row : row.querySelector(`[${a}]`), a, 300).replace(/^#/, ''));
   }
   const [participants, latestFrom] = peopleOf(all(row, L.participants, (el) => !!emailOf(el)), emailOf);
   const unread = row.matches(L.unread)

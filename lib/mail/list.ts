@@ -4,7 +4,7 @@
  * rows lack, e.g. `gmail.list.date: unreadable (2 of 7)`: names and counts, never page content.
  */
 import { parseMailDate } from './dates';
-import { attr, type Diagnostics } from './dom';
+import { attrCut, type Diagnostics } from './dom';
 import type { MailListRow, MailListSnapshot, MailProvider, Person } from './types';
 
 export const MAX_ROWS = 200;
@@ -15,7 +15,7 @@ export type FoundRow = Omit<MailListRow, 'unread'> & { unread?: boolean };
 
 /** the full date in an element's `title`, else its `aria-label` (parseMailDate refuses anything long) */
 export const dateIn = (el: Element | null): string | undefined =>
-  el ? parseMailDate(attr(el, 'title', 300)) ?? parseMailDate(attr(el, 'aria-label', 300)) : undefined;
+  el ? parseMailDate(attrCut(el, 'title', 300)) ?? parseMailDate(attrCut(el, 'aria-label', 300)) : undefined;
 
 /** the distinct addresses of `els` in page order (at most 20), and the last address found */
 export function peopleOf(els: Element[], emailOf: (el: Element) => string | null): [Person[], Person | undefined] {
@@ -49,14 +49,15 @@ export function listSnapshot(
       failed++;
     }
   }
-  const n = Math.min(rows.length, MAX_ROWS);
-  const lacking = (what: string, test: (r: FoundRow) => boolean) => diag.count(`${p}.${what}`, found.filter(test).length, n);
+  // `gmail.list.date: unreadable (2 of 7)`
+  const count = (what: string, k: number) => k && diag.add(`${p}.${what} (${k} of ${found.length + failed})`);
+  const lacking = (what: string, test: (r: FoundRow) => boolean) => count(what, found.filter(test).length);
   lacking('threadId: no match', (r) => !r.threadId);
   lacking('participants: none found', (r) => !r.participants.length);
   lacking('date: unreadable', (r) => !r.latestAt);
   lacking('subject: empty', (r) => !r.subject);
   lacking('unread: unknown', (r) => r.unread === undefined);
-  diag.count(`${p}.row: failed`, failed, n);
+  count('row: failed', failed);
   return {
     provider,
     rows: found.map((r) => {

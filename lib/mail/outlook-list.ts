@@ -1,7 +1,7 @@
 /**
  * Reads the visible message list of Outlook on the web (the inbox, a folder, a search result)
  * into a MailListSnapshot. Pure: it only reads the given Document, never writes to it, never
- * throws. All selectors live in OUTLOOK.list (./outlook-selectors.ts).
+ * throws. All selectors live in OUTLOOK_LIST (./outlook-selectors.ts).
  *
  * Rows: the visible `[role=option][data-convid]` rows of the message list, none inside the
  * reading pane, at most 200. The sender: an address the page keeps in an attribute (a `title`
@@ -12,24 +12,23 @@
  */
 import { normalizeEmail } from './address';
 import { cleanId, MAX_SUBJECT } from './assemble';
-import { all, attr, cleanText, first, guarded, isHidden, textOf } from './dom';
+import { all, attr, attrCut, cleanText, first, guarded, isHidden, joined, textOf } from './dom';
 import { dateIn, listSnapshot, peopleOf, type FoundRow } from './list';
-import { OUTLOOK } from './outlook-selectors';
+import { OUTLOOK, OUTLOOK_LIST as L } from './outlook-selectors';
 import type { MailListSnapshot } from './types';
 
-const L = OUTLOOK.list;
-
 export function readOutlookList(doc: Document, opts: { diagnostics?: string[] } = {}): MailListSnapshot | null {
+  const notIn = `${L.notIn},${joined(OUTLOOK.readingPane)}`;
   return guarded('outlook.list.read', opts.diagnostics, (diag) =>
-    listSnapshot('outlook', all(doc, L.rows, (row) => !row.closest(L.notIn) && !isHidden(row)), diag, readRow),
+    listSnapshot('outlook', all(doc, L.rows, (row) => !row.closest(notIn) && !isHidden(row)), diag, readRow),
   );
 }
 
 /** `Name <a@b.com>` in a title or label: the bracketed part */
-const bracketed = (s: string | null): string | null => normalizeEmail(s?.match(/<([^<>]+)>/)?.[1] ?? '');
+const bracketed = (s: string): string | null => normalizeEmail(s.match(/<([^<>]+)>/)?.[1] ?? '');
 
 const emailOf = (el: Element): string | null =>
-  normalizeEmail(attr(el, 'title', 300) ?? '') ?? bracketed(attr(el, 'title', 600)) ?? bracketed(attr(el, 'aria-label', 600));
+  normalizeEmail(attrCut(el, 'title', 300)) ?? bracketed(attrCut(el, 'title', 600)) ?? bracketed(attrCut(el, 'aria-label', 600));
 
 /** bold text (unread), plain text (read), or undefined when the page gives nothing to tell by */
 function bold(el: Element | null | undefined): boolean | undefined {
@@ -46,7 +45,7 @@ function readRow(row: Element): FoundRow {
   const senders = all(row, L.sender, (el) => before(el) && !!emailOf(el));
   const [participants] = peopleOf(senders, emailOf);
   return {
-    threadId: cleanId(attr(row, OUTLOOK.threadIdAttribute, 300)),
+    threadId: cleanId(attrCut(row, OUTLOOK.threadIdAttribute, 300)),
     participants,
     // one sender shown is the latest one's; of several, the row does not say which wrote last
     latestFrom: participants.length === 1 ? participants[0] : undefined,

@@ -86,42 +86,46 @@ export const OUTLOOK = {
    * tests/fixtures/e2e/outlook-reply.html.
    */
   replyBox: ['div[contenteditable="true"][role="textbox"][aria-multiline="true"]', 'div[contenteditable="true"][role="textbox"]'],
+} as const;
 
+/**
+ * The message list, read by ./outlook-list.ts (list-inbox-en-us.html). What live captures in
+ * public code rely on: rows `[role=option][data-convid]`, the sender's address in a `title`,
+ * the full date in a `title`, the subject in `span.TtcXM`.
+ *
+ * Unread (ASSUMPTION, no capture checked here shows it): Outlook says "Unread" only inside
+ * each row's translated `aria-label`, and no attribute or stable class for it is known, so
+ * the reader goes by what Outlook has always shown: an unread row's subject is bold. It reads
+ * the subject's computed `font-weight` (600 and up is unread, as Outlook's semibold) where the
+ * page has a window (the content script); in a parsed page without styles, an inline
+ * `font-weight` or `bold` markup around the subject; else it cannot tell (`unread: unknown`).
+ *
+ * A separate object, not a key of OUTLOOK, so that a bundle of the thread reader alone does
+ * not carry it (the content script's budget is 15 KB minified); diagnostics name its keys
+ * `outlook.list.<key>`.
+ */
+export const OUTLOOK_LIST = {
+  /** the rows of `#MailList` (mail-dom.md), then those of any listbox */
+  rows: ['#MailList [role="option"][data-convid]', '[role="listbox"] [role="option"][data-convid]'],
+  /** never a row inside a message body (a mail could carry fake rows), nor in OUTLOOK.readingPane */
+  notIn: '[id^="UniqueMessageBody"]',
   /**
-   * The message list, read by ./outlook-list.ts (list-inbox-en-us.html). What live captures in
-   * public code rely on: rows `[role=option][data-convid]`, the sender's address in a `title`,
-   * the full date in a `title`, the subject in `span.TtcXM`.
-   *
-   * Unread (ASSUMPTION, no capture checked here shows it): Outlook says "Unread" only inside
-   * each row's translated `aria-label`, and no attribute or stable class for it is known, so
-   * the reader goes by what Outlook has always shown: an unread row's subject is bold. It reads
-   * the subject's computed `font-weight` (600 and up is unread, as Outlook's semibold) where the
-   * page has a window (the content script); in a parsed page without styles, an inline
-   * `font-weight` or `bold` markup around the subject; else it cannot tell (`unread: unknown`).
+   * The subject: `span.TtcXM`, the class a live capture reads subjects by; no attribute
+   * marks it. Its text, else its `title`.
    */
-  list: {
-    /** the rows of `#MailList` (mail-dom.md), then those of any listbox */
-    rows: ['#MailList [role="option"][data-convid]', '[role="listbox"] [role="option"][data-convid]'],
-    /** never a row inside the reading pane or a message body (a mail could carry fake rows) */
-    notIn: '#ConversationReadingPaneContainer, [data-app-section="MailReadCompose"], #ReadingPaneContainerId, [id^="UniqueMessageBody"]',
-    /**
-     * The subject: `span.TtcXM`, the class a live capture reads subjects by; no attribute
-     * marks it. Its text, else its `title`.
-     */
-    subject: ['.TtcXM'],
-    /**
-     * The sender: elements before the subject (the preview after it is mail text) whose
-     * `title` is an address or whose `title`/`aria-label` holds one in `<...>`; never the
-     * shown name, which anyone can make look like an address.
-     */
-    sender: ['[title*="@"]', '[aria-label*="@"]'],
-    /**
-     * The date: the first `title` (then `aria-label`) of the row, outside the subject, that
-     * reads as a full date, `Thu 8/7/2025 9:14 AM` (`span._rWRU` in live pages), never the
-     * short text ("9:14 AM").
-     */
-    date: ['[title]', '[aria-label]'],
-    /** bold markup, the unread signal of a page without styles */
-    bold: 'b, strong',
-  },
+  subject: ['.TtcXM'],
+  /**
+   * The sender: elements before the subject (the preview after it is mail text) whose
+   * `title` is an address or whose `title`/`aria-label` holds one in `<...>`; never the
+   * shown name, which anyone can make look like an address.
+   */
+  sender: ['[title*="@"]', '[aria-label*="@"]'],
+  /**
+   * The date: the first `title` (then `aria-label`) of the row, outside the subject, that
+   * reads as a full date, `Thu 8/7/2025 9:14 AM` (`span._rWRU` in live pages), never the
+   * short text ("9:14 AM").
+   */
+  date: ['[title]', '[aria-label]'],
+  /** bold markup, the unread signal of a page without styles */
+  bold: 'b, strong',
 } as const;

@@ -29,7 +29,7 @@ export interface ThreadSnapshot {
 
 /** One conversation of the visible message list (inbox, label, search result), as its row shows it. */
 export interface MailListRow {
-  /** the conversation id: Gmail's thread id (`thread-f:<decimal>` or legacy hex, from data attributes on the row such as `data-legacy-thread-id`, or `data-thread-id`, whichever the row carries; see GMAIL.list in gmail-selectors.ts), Outlook's `data-convid` */
+  /** the conversation id: Gmail's thread id (`thread-f:<decimal>` or legacy hex, from data attributes on the row such as `data-legacy-thread-id`, or `data-thread-id`, whichever the row carries; see GMAIL_LIST in gmail-selectors.ts), Outlook's `data-convid` */
   threadId?: string;
   /** participants' addresses, lower-case, in the order the row shows them (Gmail: the `span[email]` in `.yW`; the latest sender is usually last) */
   participants: Person[];
