@@ -105,7 +105,7 @@ export const OUTLOOK = {
  * `outlook.list.<key>`.
  */
 export const OUTLOOK_LIST = {
-  /** the rows of `#MailList` (mail-dom.md), then those of any listbox */
+  /** the rows of `#MailList` (mail-dom.md, list-inbox-en-us.html), then those of any listbox */
   rows: ['#MailList [role="option"][data-convid]', '[role="listbox"] [role="option"][data-convid]'],
   /** never a row inside a message body (a mail could carry fake rows), nor in OUTLOOK.readingPane */
   notIn: '[id^="UniqueMessageBody"]',
@@ -117,15 +117,15 @@ export const OUTLOOK_LIST = {
   /**
    * The sender: elements before the subject (the preview after it is mail text) whose
    * `title` is an address or whose `title`/`aria-label` holds one in `<...>`; never the
-   * shown name, which anyone can make look like an address.
+   * shown name, which anyone can make look like an address (list-inbox-en-us.html has one).
    */
   sender: ['[title*="@"]', '[aria-label*="@"]'],
   /**
    * The date: the first `title` (then `aria-label`) of the row, outside the subject, that
-   * reads as a full date, `Thu 8/7/2025 9:14 AM` (`span._rWRU` in live pages), never the
-   * short text ("9:14 AM").
+   * reads as a full date, `Thu 8/7/2025 9:14 AM` (`span._rWRU` in live pages and in
+   * list-inbox-en-us.html), never the short text ("9:14 AM").
    */
   date: ['[title]', '[aria-label]'],
-  /** bold markup, the unread signal of a page without styles */
+  /** bold markup, the unread signal of a page without styles (outlook-list.test.ts) */
   bold: 'b, strong',
 } as const;
