@@ -143,6 +143,26 @@ export interface ThreadSnapshot {
   messages: ThreadMessage[];
 }
 
+/** One conversation of the visible message list (inbox, label, search result), as its row shows it. */
+export interface MailListRow {
+  /** the conversation id: Gmail's thread id (as the thread reader reads it), Outlook's `data-convid` */
+  threadId?: string;
+  /** participants' addresses, lower-case, in the order the row shows them (Gmail: the latest sender is usually last) */
+  participants: Person[];
+  /** the sender of the latest message when the row tells it */
+  latestFrom?: Person;
+  unread: boolean;
+  /** the full date of the latest message, ISO 8601 local with offset, from the row's `title`/`aria-label`, never the short "9:14 AM"; absent when unreadable */
+  latestAt?: string;
+  subject: string;
+}
+
+/** What a content script reads off the visible message list (lib/mail/gmail-list.ts, lib/mail/outlook-list.ts). */
+export interface MailListSnapshot {
+  provider: MailProvider;
+  rows: MailListRow[];
+}
+
 // ---------------------------------------------------------------- the records
 
 export type Stage = 'prospect' | 'customer' | 'client' | 'former';

@@ -105,11 +105,30 @@ export function textOf(el: Element | null, limit = 4000): string {
 
 export const attr = (el: Element | null, name: string): string | null => el?.getAttribute(name) ?? null;
 
+/** an attribute's value cut to `max` before anything matches it, so a giant one stays cheap; '' when absent */
+export const attrCut = (el: Element | null, name: string, max: number): string => clip(attr(el, name) ?? '', max);
+
 /** Collects the names of failed lookups: deduplicated, at most 20, each short. */
 export class Diagnostics {
   readonly items: string[] = [];
   add(entry: string): void {
     const e = entry.slice(0, 200);
     if (this.items.length < 20 && !this.items.includes(e)) this.items.push(e);
+  }
+}
+
+/**
+ * Runs a page reader so that it never throws: a failure reads as `<name>: failed` and null.
+ * The diagnostics go to `out` when it is an array (a caller's `opts.diagnostics`).
+ */
+export function guarded<T>(name: string, out: unknown, read: (diag: Diagnostics) => T | null): T | null {
+  const diag = new Diagnostics();
+  try {
+    return read(diag);
+  } catch {
+    diag.add(`${name}: failed`);
+    return null;
+  } finally {
+    if (Array.isArray(out)) out.push(...diag.items);
   }
 }

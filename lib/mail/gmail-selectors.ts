@@ -121,3 +121,72 @@ export const GMAIL_FIXTURES: Record<Exclude<keyof typeof GMAIL, 'threadIdAttribu
   account: ['gmail/thread-basic-en-us.html'],
   replyBox: ['e2e/gmail-reply.html'],
 };
+
+/**
+ * The message list (inbox, label, search result), read by ./gmail-list.ts inside the visible
+ * `main` views only: Gmail keeps earlier lists in the page, hidden (list-inbox-en-us.html).
+ * Same rules as GMAIL; diagnostics name its keys `gmail.list.<key>`. A separate object, not a
+ * key of GMAIL, so that a bundle of the thread reader alone does not carry it (the content
+ * script's budget is 15 KB minified, and it is within a few bytes of it).
+ */
+export const GMAIL_LIST = {
+  /**
+   * One row per conversation. No attribute marks a row, so the class `zA` Gmail has used
+   * since at least 2014 comes first (inbox-2014-real.html, list-inbox-en-us.html), then the
+   * row role of the grid (`table[role=grid] tr[role=row]`, list-inbox-en-us.html).
+   */
+  row: ['tr.zA', 'table[role="grid"] tr[role="row"]'],
+
+  /** unread rows have class `zE`, read ones `yO` (both fixtures) */
+  unread: '.zE',
+  read: '.yO',
+  /**
+   * Failing both row classes: a bold sender (unread) or a plain one (read). Senders of unread
+   * messages are `span.zF`, of read ones `span.yP` (inbox-2014-real.html, list-inbox-en-us.html).
+   */
+  unreadSender: '.yW .zF',
+  readSender: '.yW .yP',
+
+  /**
+   * The participants: `span[email]` (also `data-hovercard-id`) in the sender column `.yW`,
+   * in the order shown; the latest sender is usually last. The column's cell `td.yX` last:
+   * it also holds a screen-reader copy (`.afn`) of the same people (inbox-2014-real.html).
+   */
+  participants: ['.yW [email]', '.yW [data-hovercard-id]', 'td.yX [email]'],
+
+  /**
+   * The conversation id, on the subject span inside the row: `data-thread-id`
+   * (`#thread-f:<decimal>`, read without the `#`, as the thread reader's
+   * `data-thread-perm-id`), then the legacy hex `data-legacy-thread-id`
+   * (list-inbox-en-us.html; rows of the 2014 inbox carry neither).
+   */
+  threadIdAttributes: ['data-thread-id', 'data-legacy-thread-id'],
+
+  /**
+   * The subject: the span carrying the thread id (list-inbox-en-us.html), `span.bog`
+   * (no-thread.html), the first span of `.y6` that is not the snippet `.y2`
+   * (inbox-2014-real.html).
+   */
+  subject: ['[data-thread-id]', '[data-legacy-thread-id]', '.bog', '.y6 > span:not(.y2)'],
+
+  /**
+   * The date of the latest message: an element of the date cell `td.xW` whose `title`
+   * (else `aria-label`) is a full date, `Thu, Dec 18, 2014 at 12:35 PM`
+   * (inbox-2014-real.html) or `Thu, Aug 7, 2025, 9:14 AM` (list-inbox-en-us.html); then
+   * any `title` in the row that reads as a full date. Never the cell's short text ("9:14 AM",
+   * "Aug 7"): it has no year, and no date at all for today's mail.
+   */
+  date: ['td.xW [title]', 'td.xW [aria-label]', '[title]'],
+} as const;
+
+/** The fixtures that show each lookup of GMAIL_LIST, as data (see GMAIL_FIXTURES). */
+export const GMAIL_LIST_FIXTURES: Record<Exclude<keyof typeof GMAIL_LIST, 'threadIdAttributes'>, string[]> = {
+  row: ['gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html'],
+  unread: ['gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html'],
+  read: ['gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html'],
+  unreadSender: ['gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html'],
+  readSender: ['gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html'],
+  participants: ['gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html'],
+  subject: ['gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html'],
+  date: ['gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html'],
+};

@@ -108,3 +108,53 @@ export const OUTLOOK_FIXTURES: Record<Exclude<keyof typeof OUTLOOK, 'threadIdAtt
   self: ['outlook/thread-en-us.html', 'outlook/thread-de.html'],
   replyBox: ['e2e/outlook-reply.html'],
 };
+
+/**
+ * The message list, read by ./outlook-list.ts (list-inbox-en-us.html). What live captures in
+ * public code rely on: rows `[role=option][data-convid]`, the sender's address in a `title`,
+ * the full date in a `title`, the subject in `span.TtcXM`.
+ *
+ * Unread (ASSUMPTION, no capture checked here shows it): Outlook says "Unread" only inside
+ * each row's translated `aria-label`, and no attribute or stable class for it is known, so
+ * the reader goes by what Outlook has always shown: an unread row's subject is bold. It reads
+ * the subject's computed `font-weight` (600 and up is unread, as Outlook's semibold) where the
+ * page has a window (the content script); in a parsed page without styles, an inline
+ * `font-weight` or `bold` markup around the subject; else it cannot tell (`unread: unknown`).
+ *
+ * A separate object, not a key of OUTLOOK, so that a bundle of the thread reader alone does
+ * not carry it (the content script's budget is 15 KB minified); diagnostics name its keys
+ * `outlook.list.<key>`.
+ */
+export const OUTLOOK_LIST = {
+  /** the rows of `#MailList` (mail-dom.md, list-inbox-en-us.html), then those of any listbox */
+  rows: ['#MailList [role="option"][data-convid]', '[role="listbox"] [role="option"][data-convid]'],
+  /** never a row inside a message body (a mail could carry fake rows), nor in OUTLOOK.readingPane */
+  notIn: '[id^="UniqueMessageBody"]',
+  /**
+   * The subject: `span.TtcXM`, the class a live capture reads subjects by; no attribute
+   * marks it. Its text, else its `title`.
+   */
+  subject: ['.TtcXM'],
+  /**
+   * The sender: elements before the subject (the preview after it is mail text) whose
+   * `title` is an address or whose `title`/`aria-label` holds one in `<...>`; never the
+   * shown name, which anyone can make look like an address (list-inbox-en-us.html has one).
+   */
+  sender: ['[title*="@"]', '[aria-label*="@"]'],
+  /**
+   * The date: the first `title` (then `aria-label`) of the row, outside the subject, that
+   * reads as a full date, `Thu 8/7/2025 9:14 AM` (`span._rWRU` in live pages and in
+   * list-inbox-en-us.html), never the short text ("9:14 AM").
+   */
+  date: ['[title]', '[aria-label]'],
+  /** bold markup, the unread signal of a page without styles (outlook-list.test.ts) */
+  bold: 'b, strong',
+} as const;
+
+/** The fixtures that show each lookup of OUTLOOK_LIST, as data (see OUTLOOK_FIXTURES). */
+export const OUTLOOK_LIST_FIXTURES: Record<Exclude<keyof typeof OUTLOOK_LIST, 'notIn' | 'bold'>, string[]> = {
+  rows: ['outlook/list-inbox-en-us.html'],
+  subject: ['outlook/list-inbox-en-us.html'],
+  sender: ['outlook/list-inbox-en-us.html'],
+  date: ['outlook/list-inbox-en-us.html'],
+};

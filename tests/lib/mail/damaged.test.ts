@@ -8,8 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeEmail } from '@/lib/domain/model';
 import { readGmailThread } from '@/lib/mail/gmail';
+import { readGmailList } from '@/lib/mail/gmail-list';
 import { readOutlookThread } from '@/lib/mail/outlook';
-import type { ThreadSnapshot } from '@/lib/domain/model';
+import { readOutlookList } from '@/lib/mail/outlook-list';
+import type { MailListSnapshot, ThreadSnapshot } from '@/lib/domain/model';
 import { threadSnapshotSchema } from '@/lib/domain/model-schema';
 import { fixtureNames, loadFixture, peopleOf } from './fixtures';
 
@@ -48,7 +50,10 @@ const ATTRIBUTES = [
   'data-message-id', 'data-legacy-message-id', 'data-convid', 'data-folder-name', 'aria-selected', 'hidden', 'style',
 ];
 
-function damage(doc: Document, rand: () => number): void {
+/** the list rows' own attributes as well (class: a row that loses `zA` or a sender its `zF`) */
+const LIST_ATTRIBUTES = [...ATTRIBUTES, 'data-thread-id', 'class'];
+
+function damage(doc: Document, rand: () => number, attributes = ATTRIBUTES): void {
   const pick = <T,>(xs: ArrayLike<T>): T => xs[Math.floor(rand() * xs.length)];
   const elements = () => doc.body?.querySelectorAll('*') ?? ([] as unknown as NodeListOf<Element>);
   const removals = Math.floor(rand() * 6);
@@ -62,7 +67,7 @@ function damage(doc: Document, rand: () => number): void {
     if (!els.length) break;
     const el = pick(els);
     const what = rand();
-    if (what < 0.6) el.setAttribute(pick(ATTRIBUTES), pick(EVIL));
+    if (what < 0.6) el.setAttribute(pick(attributes), pick(EVIL));
     else if (what < 0.8) el.textContent = pick(EVIL);
     else el.append(doc.createTextNode(pick(EVIL)));
   }
@@ -186,5 +191,63 @@ describe('damaged pages', () => {
     expect(s.messages[1].to).toHaveLength(100);
     // a name is cut without splitting an emoji
     expect(s.participants[3].name).toBe('😀'.repeat(100));
+  });
+});
+
+/**
+ * A list snapshot is safe: at most 200 rows of at most 20 people, valid lower-case addresses
+ * that the page holds in an attribute (never one made up or taken from text), plain-text
+ * subjects and ids, dates that parse.
+ */
+function expectSafeList(s: MailListSnapshot | null, doc: Document): void {
+  if (s === null) return;
+  let values: string[] | undefined;
+  const inPage = (email: string) =>
+    (values ??= [...doc.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value.toLowerCase()))).some((v) =>
+      v.includes(email),
+    );
+  expect(s.rows.length).toBeLessThanOrEqual(200);
+  for (const r of s.rows) {
+    expect(r.participants.length).toBeLessThanOrEqual(20);
+    for (const p of [...r.participants, ...(r.latestFrom ? [r.latestFrom] : [])]) {
+      expect(Object.keys(p)).toEqual(['email']);
+      expect(normalizeEmail(p.email)).toBe(p.email);
+      expect(inPage(p.email), p.email).toBe(true);
+    }
+    const emails = r.participants.map((p) => p.email);
+    expect(new Set(emails).size).toBe(emails.length);
+    expect(typeof r.unread).toBe('boolean');
+    expect(r.subject).not.toMatch(/[<>]/);
+    expect(r.subject.length).toBeLessThanOrEqual(500);
+    expect(r.threadId ?? '').not.toMatch(/[<>]/);
+    expect((r.threadId ?? '').length).toBeLessThanOrEqual(200);
+    if (r.latestAt !== undefined) expect(Number.isFinite(Date.parse(r.latestAt))).toBe(true);
+  }
+}
+
+describe('damaged list pages', () => {
+  const LIST_READERS = { gmail: readGmailList, outlook: readOutlookList } as const;
+  it.each(ALL_FIXTURES)('%s: random removals and markup injections never break a list reader', (rel) => {
+    const base = loadFixture(rel);
+    const iterations = rel.includes('25') || rel.includes('inbox-2014') ? 8 : 25;
+    for (let i = 0; i < iterations; i++) {
+      const seed = i * 104729 + rel.length;
+      const doc = base.cloneNode(true) as Document;
+      damage(doc, prng(seed), LIST_ATTRIBUTES);
+      const html = doc.documentElement.outerHTML;
+      for (const [name, reader] of Object.entries(LIST_READERS)) {
+        const diagnostics: string[] = [];
+        let s: MailListSnapshot | null = null;
+        expect(() => (s = reader(doc, { diagnostics })), `${name} seed ${seed}`).not.toThrow();
+        expectSafeList(s, doc);
+        expect(diagnostics.length).toBeLessThanOrEqual(20);
+        for (const d of diagnostics) {
+          expect(d.length).toBeLessThanOrEqual(200);
+          expect(d).toMatch(/^(gmail|outlook)\.list\.[a-zA-Z]+: /);
+          expect(d).not.toMatch(/[<>@]/); // names of lookups, never page content
+        }
+      }
+      expect(doc.documentElement.outerHTML).toBe(html);
+    }
   });
 });

@@ -220,7 +220,7 @@ describe('readGmailThread on the fixtures', () => {
 });
 
 describe('readGmailThread returns null when no thread is open', () => {
-  it.each(['gmail/no-thread.html', 'gmail/inbox-2014-real.html', 'e2e/gmail-inbox.html'])('%s', (rel) => {
+  it.each(['gmail/no-thread.html', 'gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html', 'e2e/gmail-inbox.html'])('%s', (rel) => {
     const diagnostics: string[] = [];
     expect(() => readGmailThread(loadFixture(rel), { diagnostics })).not.toThrow();
     expect(readGmailThread(loadFixture(rel), { diagnostics })).toBeNull();

@@ -136,7 +136,7 @@ describe('readOutlookThread on the fixtures', () => {
 });
 
 describe('readOutlookThread returns null when no conversation is open', () => {
-  it.each(['outlook/no-thread.html', 'gmail/inbox-2014-real.html', 'gmail/thread-basic-en-us.html'])('%s', (rel) => {
+  it.each(['outlook/no-thread.html', 'outlook/list-inbox-en-us.html', 'gmail/inbox-2014-real.html', 'gmail/list-inbox-en-us.html', 'gmail/thread-basic-en-us.html'])('%s', (rel) => {
     const diagnostics: string[] = [];
     expect(readOutlookThread(loadFixture(rel), { diagnostics })).toBeNull();
     expect(diagnostics).toEqual([]);
