@@ -4,7 +4,6 @@
  * card and the stored value comes back; nothing is half-saved.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { format } from 'date-fns';
 import type { Client, ImportantDate, Settings, Stage } from '@/lib/domain/model';
 import { STAGES } from '@/lib/domain/model';
 import { effectiveCadenceDays } from '@/lib/domain/cadence';
@@ -12,7 +11,7 @@ import { stageFromSales } from '@/lib/domain/stage';
 import type { ClientPatch } from '@/lib/domain/clients';
 import { useUpdateClient } from '@/lib/ui/clients';
 import { errorText } from '@/lib/ui/errors';
-import { STAGE_LABEL, money } from './words';
+import { STAGE_LABEL, dayOfMonth, localDay, money } from './words';
 
 function TextField(props: {
   label: string;
@@ -63,7 +62,7 @@ function ImportantDates({ dates, onSave }: { dates: ImportantDate[]; onSave: (d:
         <ul>
           {dates.map((d, i) => (
             <li key={`${d.label}-${i}`}>
-              {d.label}: {format(new Date(2000, d.month - 1, d.day), 'd MMMM')}
+              {d.label}: {dayOfMonth(d.month, d.day)}
               {d.year ? ` ${d.year}` : ''}{' '}
               <button
                 type="button"
@@ -151,7 +150,7 @@ export function ClientCard({ client, settings }: { client: Client; settings: Set
           <span className="row">
             <input
               type="date"
-              value={client.snoozedUntil ? format(client.snoozedUntil, 'yyyy-MM-dd') : ''}
+              value={client.snoozedUntil ? localDay(client.snoozedUntil) : ''}
               onChange={(e) => {
                 const [y, m, d] = e.target.value.split('-').map(Number);
                 void save({ snoozedUntil: e.target.value ? new Date(y, m - 1, d, 23, 59, 59).getTime() : null });

@@ -4,17 +4,16 @@
  * original id).
  */
 import { useState } from 'react';
-import { format } from 'date-fns';
 import type { Touchpoint } from '@/lib/domain/model';
 import { useDeleteTouchpoint, useHistory, useRestoreTouchpoint } from '@/lib/ui/history';
 import { errorText } from '@/lib/ui/errors';
 import { KindIcon } from './KindIcon';
-import { KIND_LABEL, exactDate, money, shortDate } from './words';
+import { KIND_LABEL, exactDate, money, monthYear, shortDate } from './words';
 
 function groupByMonth(tps: Touchpoint[]): { month: string; items: Touchpoint[] }[] {
   const groups: { month: string; items: Touchpoint[] }[] = [];
   for (const t of tps) {
-    const month = format(t.at, 'MMMM yyyy');
+    const month = monthYear(t.at);
     const last = groups[groups.length - 1];
     if (last?.month === month) last.items.push(t);
     else groups.push({ month, items: [t] });
