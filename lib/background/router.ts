@@ -10,6 +10,7 @@ import {
   forgetPendingTemplate, loadPendingTemplate, loadTabThread, savePendingTemplate, saveTabThread,
 } from '../messages/session';
 import { captureThread, type CaptureResult } from '../db/capture';
+import { captureList } from '../db/list-capture';
 import { getSettings, learnOwnAddresses } from '../db/settings';
 import type { ThreadSnapshot } from '../domain/model';
 import { refreshBadge } from './badge';
@@ -54,6 +55,13 @@ async function dispatch(msg: Message, sender: SenderInfo, now: number): Promise<
         if (r.recorded) await refreshBadge();
       }
       return ok<'thread:snapshot'>(null);
+    }
+    case 'list:snapshot': {
+      if (msg.list && msg.list.rows.length && (await getSettings()).autoCapture) {
+        const r = await captureList(msg.list, now);
+        if (r.recorded) await refreshBadge();
+      }
+      return ok<'list:snapshot'>(null);
     }
     case 'thread:capture': {
       const t = await loadTabThread(msg.tabId);

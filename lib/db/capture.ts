@@ -6,7 +6,8 @@
  * new. Each client's history is read once and written once per capture. Undated messages and
  * messages of unknown direction are skipped: a wrong date is worse than none.
  */
-import type { ThreadSnapshot } from '../domain/model';
+import { LIMITS, type ThreadSnapshot, type Touchpoint } from '../domain/model';
+import { SAME_EMAIL_MS } from '../domain/thread';
 import { db } from './schema';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
@@ -28,9 +29,16 @@ export interface CaptureOptions {
   template?: { templateId: number; since: number };
 }
 
-export function threadKeyOf(s: ThreadSnapshot): string {
-  return `${s.provider}:${s.threadId ?? 'subject:' + s.subject.toLowerCase()}`.slice(0, 600);
+export function threadKeyOf(s: Pick<ThreadSnapshot, 'provider' | 'threadId' | 'subject'>): string {
+  return `${s.provider}:${s.threadId ?? 'subject:' + s.subject.toLowerCase()}`.slice(0, LIMITS.key);
 }
+
+/**
+ * Emails recorded from the message list (lib/db/list-capture.ts) carry a message key with
+ * this prefix: when the thread is opened, its real message takes the place of such a record.
+ */
+export const LIST_KEY_PREFIX = 'list:';
+export const isListRecord = (t: Pick<Touchpoint, 'messageKey'>) => t.messageKey?.startsWith(LIST_KEY_PREFIX) === true;
 
 export async function captureThread(
   snapshot: ThreadSnapshot,
@@ -82,6 +90,13 @@ export async function captureThread(
           now,
         );
         if (await batch.has(clientId, tp)) continue;
+        // the same email seen in the message list before: the thread's record replaces it,
+        // keeping the user's "no reply needed" (one email in the history, never two)
+        const fromList = await batch.take(
+          clientId,
+          (t) => isListRecord(t) && t.kind === tp.kind && Math.abs(t.at - tp.at) <= SAME_EMAIL_MS,
+        );
+        if (fromList?.noReplyNeeded && tp.kind === 'email-in') tp.noReplyNeeded = true;
         if (fromTemplate) templateUsed = true;
         await batch.add(clientId, tp);
         touched.add(clientId);

@@ -86,6 +86,23 @@ export class HistoryBatch {
     return h;
   }
 
+  /** The client's history as read, plus what this batch added (in the order added; not yet sorted). */
+  async items(clientId: number): Promise<readonly Touchpoint[]> {
+    return (await this.of(clientId)).items;
+  }
+
+  /**
+   * Takes the first touchpoint that `match` picks out of the client's history and returns
+   * it (undefined when none does); the history is written without it by `writeAll`.
+   */
+  async take(clientId: number, match: (t: Touchpoint) => boolean): Promise<Touchpoint | undefined> {
+    const h = await this.of(clientId);
+    const i = h.items.findIndex(match);
+    if (i < 0) return undefined;
+    h.added = true;
+    return h.items.splice(i, 1)[0];
+  }
+
   /** Whether the client's history (as read, plus what this batch added) holds the touchpoint. */
   async has(clientId: number, t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>): Promise<boolean> {
     const { keys } = await this.of(clientId);
@@ -100,7 +117,7 @@ export class HistoryBatch {
     for (const k of this.keysOf(t)) h.keys.add(k);
   }
 
-  /** Writes every history the batch added to; returns each, sorted as stored. */
+  /** Writes every history the batch changed; returns each, sorted as stored. */
   async writeAll(): Promise<Map<number, Touchpoint[]>> {
     const written = new Map<number, Touchpoint[]>();
     for (const [clientId, h] of this.histories) {

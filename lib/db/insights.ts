@@ -48,7 +48,7 @@ export async function loadInsights(now = Date.now()) {
     currentKeyIds: clients.filter((c) => c.keyAccount).map((c) => c.id!),
     quarters: retention(sales, now, 'quarter', 8),
     years: retention(sales, now, 'year', 3),
-    replies: replySpeed(replies),
+    replies: replySpeed(replies, settings),
     templates: templateStats(templates, [...fromTemplates, ...replies.filter((t) => t.kind === 'email-in')]),
   };
 }

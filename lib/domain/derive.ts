@@ -29,7 +29,7 @@ export interface DerivedFields {
 
 export function deriveClientFields(
   client: Pick<Client, 'stageOverride' | 'cadenceDays' | 'createdAt' | 'keyAccount' | 'snoozedUntil'>,
-  touchpoints: Pick<Touchpoint, 'at' | 'kind' | 'amount'>[],
+  touchpoints: Pick<Touchpoint, 'at' | 'kind' | 'amount' | 'noReplyNeeded'>[],
   settings: Settings,
 ): DerivedFields {
   let saleCount = 0;

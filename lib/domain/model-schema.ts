@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import {
   LIMITS, MAIL_PROVIDERS, MAX_TIME, MIN_TIME, normalizeEmail, STAGES, TEMPLATE_SITUATIONS, TOUCH_KINDS, TOUCH_SOURCES,
-  type Client, type Person, type Template, type ThreadSnapshot, type Touchpoint,
+  type Client, type MailListSnapshot, type Person, type Template, type ThreadSnapshot, type Touchpoint,
 } from './model';
 
 const oneOf = <T extends string>(values: readonly T[]) => z.enum(values as unknown as [T, ...T[]]);
@@ -59,6 +59,26 @@ export const threadSnapshotSchema = z.strictObject({
     .max(LIMITS.messages),
 }) satisfies z.ZodType<ThreadSnapshot>;
 
+/** Rows of the message list: the content script reads at most 200, with 20 people each. */
+export const MAX_LIST_ROWS = 200;
+export const MAX_ROW_PEOPLE = 20;
+
+export const mailListSnapshotSchema = z.strictObject({
+  provider: oneOf(MAIL_PROVIDERS),
+  rows: z
+    .array(
+      z.strictObject({
+        threadId: text(LIMITS.pageId).optional(),
+        participants: z.array(personSchema).max(MAX_ROW_PEOPLE),
+        latestFrom: personSchema.optional(),
+        unread: z.boolean(),
+        latestAt: isoDate.optional(),
+        subject: text(LIMITS.subject),
+      }),
+    )
+    .max(MAX_LIST_ROWS),
+}) satisfies z.ZodType<MailListSnapshot>;
+
 // ---------------------------------------------------------------- the records
 
 export const clientSchema = z.strictObject({
@@ -107,6 +127,7 @@ export const touchpointSchema = z.strictObject({
   threadKey: text(LIMITS.key).optional(),
   messageKey: text(LIMITS.key).optional(),
   templateId: positiveId.optional(),
+  noReplyNeeded: z.literal(true).optional(),
   createdAt: time,
 }) satisfies z.ZodType<Touchpoint>;
 

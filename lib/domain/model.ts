@@ -233,6 +233,8 @@ export interface Touchpoint {
   /** unique in the client's history when present: a detected email is recorded once */
   messageKey?: string;
   templateId?: number;
+  /** an email from the client the user marked "no reply needed": handled without a touch (lib/domain/response.ts) */
+  noReplyNeeded?: true;
   createdAt: number;
 }
 

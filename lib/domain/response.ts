@@ -19,6 +19,10 @@
  *     replyLevel grades it, lateReplyCutoff turns it into an index bound and needsYouAt
  *     (lib/domain/overdue.ts) into a moment; all three agree to the millisecond.
  *   - A waiting time is never negative (a clock that ran ahead counts as 0).
+ *   - "No reply needed": an email from the client the user marked so is HANDLED. It closes
+ *     the conversation like an answer (nothing before it waits any more), but it is not a
+ *     touch of the user's: nobody waits on anybody after it, so the state is 'none', not
+ *     'waiting-on-them', and reply-speed insights leave it out.
  */
 import type { Settings, Touchpoint, TouchKind } from './model';
 import { earliestStartWithin, workingMsBetween, workingWeekOf } from './working-time';
@@ -29,18 +33,19 @@ export const DAY_MS = 24 * HOUR_MS;
 /** Touches by the user that answer the client's email. */
 export const REPLY_KINDS: readonly TouchKind[] = Object.freeze(['email-out', 'call', 'meeting', 'message'] as TouchKind[]);
 
-export type TouchDirection = 'inbound' | 'outbound' | 'neutral';
+export type TouchDirection = 'inbound' | 'outbound' | 'handled' | 'neutral';
 
-export function touchDirection(kind: TouchKind): TouchDirection {
-  if (kind === 'email-in') return 'inbound';
+/** The direction of a touch; an email from the client marked "no reply needed" is 'handled'. */
+export function touchDirection(kind: TouchKind, noReplyNeeded?: boolean): TouchDirection {
+  if (kind === 'email-in') return noReplyNeeded ? 'handled' : 'inbound';
   if (REPLY_KINDS.includes(kind)) return 'outbound';
   return 'neutral';
 }
 
-/** Shared by awaitingReplySince and replyStatus: the earliest inbound after the latest outbound. */
+/** Shared by awaitingReplySince and replyStatus: the earliest inbound after the latest answer (or handled email). */
 function earliestUnansweredInbound(events: { at: number; direction: string }[]): number | undefined {
   let latestOutbound = -Infinity;
-  for (const e of events) if (e.direction === 'outbound' && e.at > latestOutbound) latestOutbound = e.at;
+  for (const e of events) if ((e.direction === 'outbound' || e.direction === 'handled') && e.at > latestOutbound) latestOutbound = e.at;
   let since: number | undefined;
   for (const e of events) {
     // strictly after: an outbound at the same ms answers the inbound
@@ -51,10 +56,11 @@ function earliestUnansweredInbound(events: { at: number; direction: string }[]):
 
 /**
  * Since when the client has been waiting for the user's answer: the earliest 'email-in'
- * after the latest outbound touch, in any input order; undefined when nothing is unanswered.
+ * after the latest outbound touch (or email marked "no reply needed"), in any input order;
+ * undefined when nothing is unanswered.
  */
-export function awaitingReplySince(touchpoints: Pick<Touchpoint, 'at' | 'kind'>[]): number | undefined {
-  return earliestUnansweredInbound(touchpoints.map((t) => ({ at: t.at, direction: touchDirection(t.kind) })));
+export function awaitingReplySince(touchpoints: Pick<Touchpoint, 'at' | 'kind' | 'noReplyNeeded'>[]): number | undefined {
+  return earliestUnansweredInbound(touchpoints.map((t) => ({ at: t.at, direction: touchDirection(t.kind, t.noReplyNeeded) })));
 }
 
 export type ReplyLevel = 'on-time' | 'due' | 'late';
@@ -86,30 +92,34 @@ export type ReplyStatus =
   | { state: 'awaiting-you'; since: number; waitedMs: number; level: ReplyLevel }
   | { state: 'waiting-on-them'; since: number; waitedMs: number; nudge: boolean };
 
-export type ReplyEvent = { at: number; direction: 'inbound' | 'outbound' | 'neutral' | 'unknown' };
+export type ReplyEvent = { at: number; direction: TouchDirection | 'unknown' };
 
 /**
  * The state of a conversation (e.g. the open thread's messages, or a client's history
- * mapped through touchDirection). Only inbound and outbound events count. When the latest
- * inbound and outbound share a millisecond, the outbound is taken as the later one (the
+ * mapped through touchDirection). Only inbound, outbound and handled events count. When the
+ * latest inbound and outbound share a millisecond, the outbound is taken as the later one (the
  * tie rule above), so the user is not asked to answer what they already answered.
  * `nudge` is true once the user's own last message has gone unanswered for
  * `nudgeAfterDays` × 24 h or more.
  */
 export function replyStatus(events: ReplyEvent[], now: number, settings: Settings): ReplyStatus {
-  const directed = events.filter((e) => e.direction === 'inbound' || e.direction === 'outbound');
+  const directed = events.filter((e) => e.direction === 'inbound' || e.direction === 'outbound' || e.direction === 'handled');
   if (directed.length === 0) return { state: 'none' };
   let latestIn = -Infinity;
   let latestOut = -Infinity;
+  let latestHandled = -Infinity;
   for (const e of directed) {
     if (e.direction === 'inbound') latestIn = Math.max(latestIn, e.at);
-    else latestOut = Math.max(latestOut, e.at);
+    else if (e.direction === 'outbound') latestOut = Math.max(latestOut, e.at);
+    else latestHandled = Math.max(latestHandled, e.at);
   }
-  if (latestIn > latestOut) {
+  if (latestIn > Math.max(latestOut, latestHandled)) {
     const since = earliestUnansweredInbound(directed) as number; // exists: latestIn qualifies
     const waitedMs = Math.max(0, now - since);
     return { state: 'awaiting-you', since, waitedMs, level: replyLevel(workingWaitMs(since, now, settings), settings) };
   }
+  // the conversation was closed by an email that needed no reply: nobody waits
+  if (latestHandled > latestOut) return { state: 'none' };
   const waitedMs = Math.max(0, now - latestOut);
   return {
     state: 'waiting-on-them',

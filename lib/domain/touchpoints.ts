@@ -16,6 +16,8 @@ export interface TouchpointInput {
   threadKey?: string;
   messageKey?: string;
   templateId?: number;
+  /** only an email from the client: marked as needing no reply */
+  noReplyNeeded?: boolean;
 }
 
 /** The touchpoint to store (without its id), or a ValidationError naming what is wrong. */
@@ -52,6 +54,11 @@ export function validateTouchpoint(input: TouchpointInput, now: number): Omit<To
   if (input.templateId !== undefined) {
     if (!Number.isInteger(input.templateId) || input.templateId <= 0) throw new ValidationError('templateId is not valid');
     tp.templateId = input.templateId;
+  }
+  if (input.noReplyNeeded !== undefined && input.noReplyNeeded !== false) {
+    if (input.noReplyNeeded !== true || input.kind !== 'email-in')
+      throw new ValidationError('only an email from the client can be marked as needing no reply');
+    tp.noReplyNeeded = true;
   }
   return tp;
 }

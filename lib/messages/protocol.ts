@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../domain/model';
-import { threadSnapshotSchema } from '../domain/model-schema';
+import { mailListSnapshotSchema, threadSnapshotSchema } from '../domain/model-schema';
 import { providerOfHost } from '../mail/hosts';
 import type { CaptureResult } from '../db/capture';
 
@@ -25,6 +25,12 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('thread:snapshot'),
     snapshot: threadSnapshotSchema.nullable(),
+    diagnostics: diagnosticsSchema,
+  }),
+  /** content script -> background: the visible message list changed (null: none visible) */
+  z.strictObject({
+    type: z.literal('list:snapshot'),
+    list: mailListSnapshotSchema.nullable(),
     diagnostics: diagnosticsSchema,
   }),
   /** extension page -> background: record the open thread of a tab for its (now tracked) client */
@@ -45,6 +51,7 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 /** The data each message is answered with when it succeeds. */
 export interface ReplyData {
   'thread:snapshot': null;
+  'list:snapshot': null;
   'thread:capture': CaptureResult;
   /** the number on the badge */
   'badge:refresh': number;
@@ -81,7 +88,7 @@ export function isTrustedSender(
   extensionOrigin: string,
 ): boolean {
   if (sender.id !== ownId) return false;
-  if (message.type === 'thread:snapshot') {
+  if (message.type === 'thread:snapshot' || message.type === 'list:snapshot') {
     const url = safeUrl(sender.url);
     return sender.tab?.id !== undefined && url?.protocol === 'https:' && url.port === '' && providerOfHost(url.hostname) !== undefined;
   }

@@ -7,7 +7,8 @@
  * within 24 hours.
  */
 import { format } from 'date-fns';
-import type { Touchpoint } from '../model';
+import type { Settings, Touchpoint } from '../model';
+import { workingMsBetween, workingWeekOf, type WorkingWeek } from '../working-time';
 import { REPLY_KINDS } from '../response';
 
 export interface ReplyMonth {
@@ -31,8 +32,17 @@ export function median(sorted: number[]): number | null {
   return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
 }
 
-export function answerTimes(tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[]): { at: number; hours: number | null }[] {
-  const byClient = new Map<number, Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[]>();
+/**
+ * Each client email and its answer time in hours: working hours of `week` (the same clock
+ * as the reply status), or clock hours without one. An email marked "no reply needed" is
+ * left out: it was handled, not answered.
+ */
+export function answerTimes(
+  tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind' | 'noReplyNeeded'>[],
+  week?: WorkingWeek,
+): { at: number; hours: number | null }[] {
+  const hoursBetween = (a: number, b: number) => (week ? workingMsBetween(a, b, week) : b - a) / 3_600_000;
+  const byClient = new Map<number, Pick<Touchpoint, 'clientId' | 'at' | 'kind' | 'noReplyNeeded'>[]>();
   for (const t of tps) {
     if (!byClient.has(t.clientId)) byClient.set(t.clientId, []);
     byClient.get(t.clientId)!.push(t);
@@ -46,7 +56,8 @@ export function answerTimes(tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[])
     const answered: { at: number; hours: number | null }[] = [];
     for (let i = list.length - 1; i >= 0; i--) {
       const t = list[i];
-      if (t.kind === 'email-in') answered.push({ at: t.at, hours: nextReply === undefined ? null : (nextReply - t.at) / 3_600_000 });
+      if (t.kind === 'email-in' && t.noReplyNeeded) continue; // handled without an answer: not timed
+      if (t.kind === 'email-in') answered.push({ at: t.at, hours: nextReply === undefined ? null : hoursBetween(t.at, nextReply) });
       else if (REPLY_KINDS.includes(t.kind)) nextReply = t.at;
     }
     for (let i = answered.length - 1; i >= 0; i--) out.push(answered[i]);
@@ -54,8 +65,17 @@ export function answerTimes(tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[])
   return out;
 }
 
-export function replySpeed(tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[]): { months: ReplyMonth[]; within24Share: number | null; medianHours: number | null } {
-  const times = answerTimes(tps);
+/**
+ * Reply speed per month. With the user's settings, times are working hours and "within 24 h"
+ * is within their on-time threshold, the same rule as the panel and the badge; without, clock
+ * hours and 24.
+ */
+export function replySpeed(
+  tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind' | 'noReplyNeeded'>[],
+  settings?: Pick<Settings, 'workingDays' | 'workingDaysOnly' | 'replyOnTimeHours'>,
+): { months: ReplyMonth[]; within24Share: number | null; medianHours: number | null } {
+  const times = answerTimes(tps, settings ? workingWeekOf(settings) : undefined);
+  const onTime = settings?.replyOnTimeHours ?? 24;
   const byMonth = new Map<string, { label: string; hours: number[]; unanswered: number }>();
   for (const t of times) {
     const key = format(t.at, 'yyyy-MM');
@@ -75,9 +95,9 @@ export function replySpeed(tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[]):
         unanswered: m.unanswered,
         medianHours: median(s),
         p90Hours: nearestRank(s, 0.9),
-        within24Share: s.length ? s.filter((h) => h <= 24).length / s.length : null,
+        within24Share: s.length ? s.filter((h) => h <= onTime).length / s.length : null,
       };
     });
   const all = times.filter((t) => t.hours !== null).map((t) => t.hours!).sort((a, b) => a - b);
-  return { months, within24Share: all.length ? all.filter((h) => h <= 24).length / all.length : null, medianHours: median(all) };
+  return { months, within24Share: all.length ? all.filter((h) => h <= onTime).length / all.length : null, medianHours: median(all) };
 }
