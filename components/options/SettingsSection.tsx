@@ -19,6 +19,8 @@ type Form = {
   replyOnTimeHours: string;
   replyLateHours: string;
   nudgeAfterDays: string;
+  workingDays: number[];
+  workingDaysOnly: boolean;
   ownAddresses: string;
   myName: string;
   signature: string;
@@ -33,6 +35,8 @@ const toForm = (s: Settings): Form => ({
   replyOnTimeHours: String(s.replyOnTimeHours),
   replyLateHours: String(s.replyLateHours),
   nudgeAfterDays: String(s.nudgeAfterDays),
+  workingDays: [...s.workingDays],
+  workingDaysOnly: s.workingDaysOnly,
   ownAddresses: s.ownAddresses.join(', '),
   myName: s.myName,
   signature: s.signature,
@@ -45,6 +49,11 @@ const STAGE_PLURAL: Record<Stage, string> = {
   client: 'Clients',
   former: 'Former clients',
 };
+
+/** Monday first, as most of the world's calendars; 0 = Sunday as JavaScript counts */
+const WEEK: [day: number, name: string][] = [
+  [1, 'Monday'], [2, 'Tuesday'], [3, 'Wednesday'], [4, 'Thursday'], [5, 'Friday'], [6, 'Saturday'], [0, 'Sunday'],
+];
 
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
@@ -71,6 +80,8 @@ export function SettingsSection() {
         replyOnTimeHours: num(form.replyOnTimeHours),
         replyLateHours: num(form.replyLateHours),
         nudgeAfterDays: num(form.nudgeAfterDays),
+        workingDays: form.workingDays,
+        workingDaysOnly: form.workingDaysOnly,
         ownAddresses: form.ownAddresses.split(/[\s,;]+/).filter(Boolean),
         myName: form.myName,
         signature: form.signature,
@@ -137,6 +148,34 @@ export function SettingsSection() {
             Late after (hours)
             <input type="number" min={1} value={form.replyLateHours} onChange={(e) => set({ replyLateHours: e.target.value })} />
           </label>
+          <fieldset className="working-days">
+            <legend>The 24 h / 48 h clock runs on</legend>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={form.workingDaysOnly}
+                onChange={(e) => set({ workingDaysOnly: e.target.checked })}
+              />
+              Working days only (off: every hour of every day counts)
+            </label>
+            {WEEK.map(([day, name]) => (
+              <label key={day} className="inline">
+                <input
+                  type="checkbox"
+                  disabled={!form.workingDaysOnly}
+                  checked={form.workingDays.includes(day)}
+                  onChange={(e) =>
+                    set({ workingDays: e.target.checked ? [...form.workingDays, day] : form.workingDays.filter((d) => d !== day) })
+                  }
+                />
+                {name}
+              </label>
+            ))}
+            <p className="muted">
+              An email that arrives on Friday evening is on time until Monday evening; one that arrives on a day off starts
+              its clock on the next working day.
+            </p>
+          </fieldset>
           <label className="inline">
             Nudge when they have not answered after (days)
             <input type="number" min={1} value={form.nudgeAfterDays} onChange={(e) => set({ nudgeAfterDays: e.target.value })} />

@@ -19,6 +19,7 @@ import { FollowUps } from './FollowUps';
 import { History } from './History';
 import { LogButtons } from './LogButtons';
 import { StatusSummary } from './StatusSummary';
+import { NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
 import { STAGE_LABEL, money } from './words';
 
 function PersonHeader({ person, client }: { person: Person; client?: Client | null }) {
@@ -95,6 +96,11 @@ export function PersonView(props: {
   const selectEmail = usePanelStore((s) => s.selectEmail);
   const reply = threadReplyStatus(person.email, snapshot, history, now, settings);
   const inThread = participants.some((p) => p.email === person.email);
+  // a client opened from Today or by hand shows their reply status from their history
+  const shownReply = inThread || client ? reply : ({ state: 'none' } as const);
+  const waiting = shownReply.state === 'awaiting-you';
+  const [marked, setMarked] = useState<Marked | null>(null);
+  const [triageError, setTriageError] = useState<string | null>(null);
 
   return (
     <div className="person-view">
@@ -111,9 +117,21 @@ export function PersonView(props: {
         </label>
       ) : null}
       <PersonHeader person={person} client={client} />
-      <StatusSummary client={client} reply={inThread ? reply : { state: 'none' }} now={now} settings={settings} />
+      <StatusSummary client={client} reply={shownReply} now={now} settings={settings} />
       {client ? (
         <>
+          <div className="triage" role="group" aria-label="Triage">
+            {waiting ? (
+              <NoReplyNeededButton
+                client={client}
+                onMarked={(m) => { setTriageError(null); setMarked(m); }}
+                onError={setTriageError}
+              />
+            ) : null}
+            <SnoozeMenu client={client} now={now} />
+          </div>
+          {marked ? <UndoNoReply marked={marked} onDone={() => setMarked(null)} /> : null}
+          {triageError ? <p role="alert" className="error">{triageError}</p> : null}
           <LogButtons clientId={client.id!} />
           <FollowUps
             client={client}

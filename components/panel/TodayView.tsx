@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { TODAY_FIRST_ROWS, useToday, type TodayEntry } from '@/lib/ui/today';
 import { usePanelStore } from '@/lib/ui/panel-store';
 import { PickPerson } from './PickPerson';
+import { NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
 import { daysWord } from './words';
 
 function reason(section: string, e: TodayEntry): string {
@@ -32,9 +33,12 @@ interface SectionProps {
   tone: string;
   expanded: boolean;
   onShowAll: () => void;
+  now: number;
+  onMarked: (m: Marked) => void;
+  onError: (text: string) => void;
 }
 
-function Section({ id, title, entries, total, tone, expanded, onShowAll }: SectionProps) {
+function Section({ id, title, entries, total, tone, expanded, onShowAll, now, onMarked, onError }: SectionProps) {
   const openClient = usePanelStore((s) => s.openClient);
   if (!total) return null;
   const shown = expanded ? entries : entries.slice(0, TODAY_FIRST_ROWS);
@@ -53,9 +57,13 @@ function Section({ id, title, entries, total, tone, expanded, onShowAll }: Secti
               </span>
               <span className="today-reason">{reason(id, e)}</span>
             </div>
-            <button type="button" onClick={() => openClient(e.client.id!)} aria-label={`Follow up with ${e.client.name}`}>
-              Follow up
-            </button>
+            <div className="today-actions">
+              <button type="button" onClick={() => openClient(e.client.id!)} aria-label={`Follow up with ${e.client.name}`}>
+                Follow up
+              </button>
+              {id === 'late' ? <NoReplyNeededButton client={e.client} onMarked={onMarked} onError={onError} /> : null}
+              {id !== 'dates' ? <SnoozeMenu client={e.client} now={now} /> : null}
+            </div>
           </li>
         ))}
       </ul>
@@ -71,6 +79,8 @@ function Section({ id, title, entries, total, tone, expanded, onShowAll }: Secti
 export function TodayView({ now }: { now?: number }) {
   // sections the user opened in full; while none is, the query reads only the first rows
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [marked, setMarked] = useState<Marked | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const { data, isLoading } = useToday(now, expanded.size ? undefined : TODAY_FIRST_ROWS);
   if (isLoading || !data) return <p className="muted">Loading…</p>;
   const t = data.totals;
@@ -79,11 +89,14 @@ export function TodayView({ now }: { now?: number }) {
     <Section
       id={id} title={title} entries={entries} total={count} tone={tone}
       expanded={expanded.has(id)} onShowAll={() => setExpanded(new Set([...expanded, id]))}
+      now={now ?? Date.now()} onMarked={(m) => { setError(null); setMarked(m); }} onError={setError}
     />
   );
   return (
     <div className="today">
       <h2>Today</h2>
+      {marked ? <UndoNoReply marked={marked} onDone={() => setMarked(null)} /> : null}
+      {error ? <p role="alert" className="error">{error}</p> : null}
       {total === 0 ? <p className="empty">Nobody is waiting on you. Open a thread to see its client here.</p> : null}
       {section('late', 'Late replies', data.lateReplies, t.lateReplies, 'bad')}
       {section('overdue', 'Overdue', data.overdue, t.overdue, 'bad')}

@@ -7,12 +7,10 @@
  * read of the client's history record (lib/db/history.ts), or none when the caller has
  * just written that history and passes it.
  */
-import { deriveClientFields } from '../domain/derive';
+import { withDerivedFields } from '../domain/derive';
 import type { Client, ClientHistory, Settings, Touchpoint } from '../domain/model';
 import { db } from './schema';
 import { readHistory } from './history';
-
-const DERIVED_OPTIONAL = ['lastContactAt', 'awaitingReplySince', 'needsYouAt'] as const;
 
 /**
  * Returns the client with its derived fields true; the caller's transaction writes it.
@@ -20,10 +18,7 @@ const DERIVED_OPTIONAL = ['lastContactAt', 'awaitingReplySince', 'needsYouAt'] a
  */
 export async function withDerived(client: Client, settings: Settings, history?: Touchpoint[]): Promise<Client> {
   const tps = history ?? (client.id === undefined ? [] : await readHistory(client.id));
-  const d = deriveClientFields(client, tps, settings);
-  const next: Client = { ...client, ...d };
-  for (const k of DERIVED_OPTIONAL) if (d[k] === undefined) delete next[k];
-  return next;
+  return withDerivedFields(client, tps, settings);
 }
 
 export async function recomputeClient(

@@ -12,7 +12,8 @@ import Dexie, { type Table } from 'dexie';
 import type { Client, ClientHistory, Settings, Template, Touchpoint } from '../domain/model';
 import { packHistories } from './history-rows';
 import { needsYouAt } from '../domain/overdue';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DEFAULT_SETTINGS, settingsFrom } from '../domain/settings';
+import { withDerivedFields } from '../domain/derive';
 import { anniversaryKeys } from '../domain/clients';
 
 export interface SettingsRow {
@@ -88,8 +89,18 @@ export const SCHEMA_V6 = {
   settings: SCHEMA_V4.settings,
 };
 
+/**
+ * Version 7 changes no store: it re-derives every client, because the reply clock now
+ * counts working days (lib/domain/working-time.ts) and `needsYouAt`, stored under clock
+ * hours, would otherwise disagree with the badge's and Today's rule until each client's
+ * next write.
+ */
+
 /** The schema the code reads from: the newest version. */
 export const CURRENT_SCHEMA = SCHEMA_V6;
+
+/** Stands for a version a test left out: its declarations go nowhere. */
+const NO_VERSION = { stores: () => NO_VERSION, upgrade: () => NO_VERSION } as unknown as ReturnType<Dexie['version']>;
 
 export class TouchbaseDB extends Dexie {
   clients!: Table<Client, number>;
@@ -97,10 +108,12 @@ export class TouchbaseDB extends Dexie {
   templates!: Table<Template, number>;
   settings!: Table<SettingsRow, string>;
 
-  constructor(name: string = DB_NAME) {
+  /** `upTo`: declare the versions up to this one only (tests check each upgrade step on its own) */
+  constructor(name: string = DB_NAME, upTo = Infinity) {
     super(name);
-    this.version(1).stores(SCHEMA_V1);
-    this.version(2)
+    const version = (n: number) => (n <= upTo ? this.version(n) : NO_VERSION);
+    version(1).stores(SCHEMA_V1);
+    version(2)
       .stores(SCHEMA_V2)
       .upgrade(async (tx) => {
         await tx
@@ -123,8 +136,8 @@ export class TouchbaseDB extends Dexie {
             t.stages ??= [];
           });
       });
-    this.version(3).stores(SCHEMA_V3);
-    this.version(4)
+    version(3).stores(SCHEMA_V3);
+    version(4)
       .stores(SCHEMA_V4)
       .upgrade(async (tx) => {
         const row = (await tx.table('settings').get('app')) as SettingsRow | undefined;
@@ -143,13 +156,25 @@ export class TouchbaseDB extends Dexie {
             else c.needsYouAt = at;
           });
       });
-    this.version(5)
+    version(5)
       .stores(SCHEMA_V5)
       .upgrade(async (tx) => {
         const touchpoints = (await tx.table('touchpoints').toArray()) as Touchpoint[];
         await tx.table('histories').bulkAdd(packHistories(touchpoints));
       });
-    this.version(6).stores({ ...SCHEMA_V6, touchpoints: null });
+    version(6).stores({ ...SCHEMA_V6, touchpoints: null });
+    version(7)
+      .stores(SCHEMA_V6)
+      .upgrade(async (tx) => {
+        const settings = settingsFrom(((await tx.table('settings').get('app')) as SettingsRow | undefined)?.value);
+        const histories = new Map(((await tx.table('histories').toArray()) as ClientHistory[]).map((r) => [r.clientId, r.items]));
+        await tx
+          .table('clients')
+          .toCollection()
+          .modify((c: Client, ref: { value: Client }) => {
+            ref.value = withDerivedFields(c, histories.get(c.id!) ?? [], settings);
+          });
+      });
   }
 }
 

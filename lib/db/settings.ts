@@ -6,7 +6,7 @@
  * week (`workingDays`, `workingDaysOnly`): it moves the moment a waiting email turns late
  * (`needsYouAt`).
  */
-import { DEFAULT_SETTINGS, validateSettingsPatch, type SettingsPatch } from '../domain/settings';
+import { settingsFrom, validateSettingsPatch, type SettingsPatch } from '../domain/settings';
 import type { Settings } from '../domain/model';
 import { toEmail } from '../domain/validate';
 import { db } from './schema';
@@ -15,13 +15,7 @@ import { recomputeAllClients } from './derived';
 const KEY = 'app';
 
 export async function getSettings(): Promise<Settings> {
-  const row = await db.settings.get(KEY);
-  const stored = (row?.value ?? {}) as Partial<Settings>;
-  return {
-    ...DEFAULT_SETTINGS,
-    ...stored,
-    cadenceDays: { ...DEFAULT_SETTINGS.cadenceDays, ...(stored.cadenceDays ?? {}) },
-  };
+  return settingsFrom((await db.settings.get(KEY))?.value);
 }
 
 /** Checks the whole patch first; then writes it and re-derives every client at once. */

@@ -27,6 +27,20 @@ export interface DerivedFields {
   needsYouAt?: number;
 }
 
+const DERIVED_OPTIONAL = ['lastContactAt', 'awaitingReplySince', 'needsYouAt'] as const;
+
+/** The client with its derived fields true for this history (a stale optional field removed). */
+export function withDerivedFields<C extends Client>(
+  client: C,
+  touchpoints: Pick<Touchpoint, 'at' | 'kind' | 'amount' | 'noReplyNeeded'>[],
+  settings: Settings,
+): C {
+  const d = deriveClientFields(client, touchpoints, settings);
+  const next: C = { ...client, ...d };
+  for (const k of DERIVED_OPTIONAL) if (d[k] === undefined) delete next[k];
+  return next;
+}
+
 export function deriveClientFields(
   client: Pick<Client, 'stageOverride' | 'cadenceDays' | 'createdAt' | 'keyAccount' | 'snoozedUntil'>,
   touchpoints: Pick<Touchpoint, 'at' | 'kind' | 'amount' | 'noReplyNeeded'>[],

@@ -31,6 +31,12 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   signature: '',
 });
 
+/** The stored settings row merged over the defaults: a setting added later appears with its default. */
+export function settingsFrom(stored: unknown): Settings {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Settings>;
+  return { ...DEFAULT_SETTINGS, ...s, cadenceDays: { ...DEFAULT_SETTINGS.cadenceDays, ...(s.cadenceDays ?? {}) } };
+}
+
 /** A change to the settings; `keyAccountCadenceDays: null` removes that cadence. */
 export type SettingsPatch = Omit<Partial<Settings>, 'keyAccountCadenceDays'> & { keyAccountCadenceDays?: number | null };
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '@/lib/ui/query-client';
@@ -52,4 +52,26 @@ describe('SettingsSection', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('is not an email address'));
     expect((await getSettings()).ownAddresses).toEqual([]);
   });
+
+  it('saves a Sunday-to-Thursday week, refuses a week without a working day, and can count every hour', async () => {
+    const user = userEvent.setup();
+    renderIt();
+    const week = await screen.findByRole('group', { name: 'The 24 h / 48 h clock runs on' });
+    const day = (name: string) => within(week).getByRole('checkbox', { name });
+    await user.click(day('Friday'));
+    await user.click(day('Sunday'));
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Settings saved.'));
+    expect((await getSettings()).workingDays).toEqual([0, 1, 2, 3, 4]);
+
+    for (const name of ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday']) await user.click(day(name));
+    const before = await dumpDb();
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/workingDays cannot be empty/);
+    expect(await dumpDb()).toEqual(before);
+
+    await user.click(day('Working days only (off: every hour of every day counts)'));
+    expect(day('Monday')).toBeDisabled();
+  });
 });
+

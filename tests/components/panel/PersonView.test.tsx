@@ -97,4 +97,20 @@ describe('PersonView', () => {
     expect(container.querySelector('img')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
+
+  it('takes "no reply needed" from the reply status in one click, without logging a touch, and undoes it', async () => {
+    const user = userEvent.setup();
+    const c = await createClient({ name: 'Dana Client', emails: ['dana@acme.com'] }, NOW - 30 * 86_400_000);
+    await logTouchpoint({ clientId: c.id!, kind: 'email-in', at: NOW - 6 * 86_400_000, subject: 'Thanks!' }, NOW);
+    show((await getClient(c.id!))!);
+    expect(await screen.findByTestId('reply-status')).toHaveTextContent(/Reply late/);
+    await user.click(screen.getByRole('button', { name: 'No reply needed for Dana Client' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Dana Client: no reply needed.');
+    await waitFor(() => expect(screen.queryByTestId('reply-status')).toBeNull());
+    expect(await listHistory(c.id!)).toHaveLength(1);
+    expect((await getClient(c.id!))!.awaitingReplySince).toBeUndefined();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByTestId('reply-status')).toHaveTextContent(/Reply late/);
+  });
 });
+

@@ -64,4 +64,25 @@ describe('TodayView', () => {
     expect(await screen.findByText('<b>Bold</b> Bob')).toBeInTheDocument();
     expect(container.querySelector('b')).toBeNull();
   });
+
+  it('triages in one click: no reply needed (undoable) and snooze take a client off the list', async () => {
+    const user = userEvent.setup();
+    await client('Overdue Olga', 30);
+    const larry = await client('Late Larry', 5, 100);
+    renderWithData(<TodayView now={NOW} />);
+    await screen.findByRole('region', { name: 'Late replies (1)' });
+    await user.click(screen.getByRole('button', { name: 'No reply needed for Late Larry' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Late Larry: no reply needed.');
+    await waitFor(() => expect(screen.queryByRole('region', { name: /Late replies/ })).toBeNull());
+    // no touch was invented: Larry's last contact is still his own email
+    const { getClient } = await import('@/lib/db');
+    expect((await getClient(larry.id!))!.lastContactAt).toBe(NOW - 100 * HOUR);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByRole('region', { name: 'Late replies (1)' });
+
+    await user.click(screen.getByText('Snooze', { selector: '[aria-label="Snooze Overdue Olga"]' }));
+    await user.click(screen.getByRole('button', { name: 'Snooze Overdue Olga for 1 week' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: /Overdue/ })).toBeNull());
+  });
 });
+

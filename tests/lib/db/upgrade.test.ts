@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, TouchbaseDB } from '@/lib/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, TouchbaseDB } from '@/lib/db/schema';
+import { needsYouAt } from '@/lib/domain/overdue';
+import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
 import type { Touchpoint } from '@/lib/domain/model';
 
 const NOW = new Date(2026, 10, 22).getTime();
@@ -46,7 +48,7 @@ describe('schema upgrade from version 1 to the current one', () => {
     await v1.table('settings').put({ key: 'app', value: { myName: 'Sam' } });
     v1.close();
 
-    const v2 = new TouchbaseDB(name);
+    const v2 = new TouchbaseDB(name, 6);
     await v2.open();
     expect(v2.verno).toBe(6);
     // every record intact, plus the "MM-DD" keys of its important dates
@@ -85,7 +87,7 @@ describe('schema upgrade from version 2 (version 3 drops indexes)', () => {
     await v2.table('touchpoints').bulkAdd(touchpoints);
     v2.close();
 
-    const v3 = new TouchbaseDB(name);
+    const v3 = new TouchbaseDB(name, 6);
     await v3.open();
     expect(v3.verno).toBe(6);
     expect(storeNames(v3)).toEqual(['clients', 'histories', 'settings', 'templates']);
@@ -121,7 +123,7 @@ describe('schema upgrade from version 3 to 4', () => {
     await v3.table('settings').put({ key: 'app', value: { replyLateHours: 72 } });
     v3.close();
 
-    const v4 = new TouchbaseDB(name);
+    const v4 = new TouchbaseDB(name, 6);
     await v4.open();
     expect(v4.verno).toBe(6);
     const byId = Object.fromEntries((await v4.clients.toArray()).map((c) => [c.id, c.needsYouAt]));
@@ -143,7 +145,7 @@ describe('schema upgrade from version 3 to 4', () => {
   });
 });
 
-describe('schema upgrade from version 4 to 6 (a history is one record)', () => {
+describe('schema upgrade from version 4 (a history is one record)', () => {
   it('packs every touchpoint into its client\'s history, keeping ids, fields and order, and drops the old store', async () => {
     const name = `upgrade6-${Math.random()}`;
     const v4 = await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]);
@@ -161,7 +163,7 @@ describe('schema upgrade from version 4 to 6 (a history is one record)', () => {
     await v4.table('touchpoints').bulkAdd(touchpoints);
     v4.close();
 
-    const v6 = new TouchbaseDB(name);
+    const v6 = new TouchbaseDB(name, 6);
     await v6.open();
     expect(v6.verno).toBe(6);
     expect(storeNames(v6)).toEqual(['clients', 'histories', 'settings', 'templates']);
@@ -169,8 +171,19 @@ describe('schema upgrade from version 4 to 6 (a history is one record)', () => {
       { clientId: 1, items: [touchpoints[3], touchpoints[1], touchpoints[0]] },
       { clientId: 2, items: [touchpoints[4], touchpoints[2]] },
     ]);
-    // clients are not rewritten: their derived fields were already true
+    // clients are not rewritten by this step: their derived fields were already true
     expect(await v6.clients.toArray()).toEqual(clients);
+    v6.close();
+    // the next step (version 7) re-derives every client from its packed history: client 1's
+    // email is answered by the call of the same moment; client 2 bought once, a customer
+    const v7 = new TouchbaseDB(name);
+    await v7.open();
+    expect((await v7.clients.toArray()).map((c) => [c.id, c.stage, c.saleCount, c.lifetimeValue, c.lastContactAt, c.awaitingReplySince])).toEqual([
+      [1, 'prospect', 0, 0, NOW - 5000, undefined],
+      [2, 'customer', 1, 40, NOW - 100, undefined],
+      [3, 'prospect', 0, 0, undefined, undefined],
+    ]);
+    v7.close();
     v6.close();
     await Dexie.delete(name);
   });
@@ -180,8 +193,36 @@ describe('schema upgrade from version 4 to 6 (a history is one record)', () => {
     (await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4])).close();
     const v6 = new TouchbaseDB(name);
     await v6.open();
+    expect(v6.verno).toBe(7);
     expect(await v6.histories.count()).toBe(0);
     v6.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('schema upgrade from version 6 to 7 (the reply clock counts working days)', () => {
+  it("re-derives every client, so a stored clock-hour needsYouAt agrees with the badge's rule", async () => {
+    const name = `upgrade7-${Math.random()}`;
+    // Friday 20 Nov 2026, 17:00: under clock hours late on Sunday 17:00, under working days on Tuesday 17:00
+    const friday = new Date(2026, 10, 20, 17, 0).getTime();
+    const v6 = await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, { ...SCHEMA_V6, touchpoints: null } as never]);
+    const clockLate = friday + 48 * 3_600_000;
+    await v6.table('clients').add({
+      id: 1, name: 'Dana', emails: ['dana@acme.com'], tags: [], importantDates: [], anniversaries: [], notes: '',
+      stage: 'prospect', saleCount: 0, lifetimeValue: 0, createdAt: friday - 10 * 86_400_000, updatedAt: friday,
+      lastContactAt: friday, nextDueAt: friday + 20 * 86_400_000, awaitingReplySince: friday, needsYouAt: clockLate,
+    });
+    await v6.table('histories').add({ clientId: 1, items: [{ id: 1, clientId: 1, at: friday, kind: 'email-in', source: 'detected', createdAt: friday }] });
+    v6.close();
+    const db = new TouchbaseDB(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    const c = (await db.clients.get(1))!;
+    expect(c.needsYouAt).toBe(needsYouAt(c, DEFAULT_SETTINGS));
+    // late only once 48 working hours have passed: after Tuesday 17:00
+    expect(c.needsYouAt).toBe(new Date(2026, 10, 24, 17, 0).getTime());
+    expect(c.needsYouAt).toBeGreaterThan(clockLate);
+    db.close();
     await Dexie.delete(name);
   });
 });

@@ -1,0 +1,19 @@
+/** One-click triage (lib/db/triage.ts, lib/domain/snooze.ts) as writes. */
+import { markNoReplyNeeded, undoNoReplyNeeded } from '../db/triage';
+import { updateClient } from '../db/clients';
+import type { TouchpointRef } from '../domain/model';
+import { useWrite } from './write';
+
+/** Marks the client's waiting emails as needing no reply; resolves to what it marked (for the undo). */
+export function useNoReplyNeeded() {
+  return useWrite({ mutationFn: (clientId: number) => markNoReplyNeeded(clientId) });
+}
+
+export function useUndoNoReplyNeeded() {
+  return useWrite({ mutationFn: (refs: TouchpointRef[]) => undoNoReplyNeeded(refs) });
+}
+
+/** Snoozes a client until a moment, or wakes them (`until: null`). */
+export function useSnooze() {
+  return useWrite({ mutationFn: (a: { clientId: number; until: number | null }) => updateClient(a.clientId, { snoozedUntil: a.until }) });
+}
