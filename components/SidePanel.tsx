@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import './panel/panel.css';
 import type { Person } from '@/lib/domain/model';
 import { outsideParticipants } from '@/lib/domain/thread';
+import { ownAddressesOf } from '@/lib/domain/settings';
 import { useClient, useClientByEmail, useClientCount, useOverdueCount } from '@/lib/ui/clients';
 import { useFollowedTab, useTabThread } from '@/lib/ui/tab';
 import { useSettings } from '@/lib/ui/settings';
@@ -56,7 +57,7 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
     if (threadIdentity) setView('person');
   }, [threadIdentity, tabId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const own = settings?.ownAddresses ?? [];
+  const own = settings ? ownAddressesOf(settings) : [];
   const outside = outsideParticipants(snapshot, own);
   const threadPerson: Person | undefined =
     (selectedEmail ? outside.find((p) => p.email === selectedEmail) : undefined) ?? snapshot?.correspondent;

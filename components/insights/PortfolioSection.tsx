@@ -1,6 +1,7 @@
 /** The portfolio at a glance: clients per stage, who is overdue, a follow-up for each. */
 import type { Client } from '@/lib/domain/model';
 import { providerOfAccount } from '@/lib/domain/mail-account';
+import { ownAddressesOf } from '@/lib/domain/settings';
 import { renderTemplate, valuesFor } from '@/lib/domain/templates';
 import type { Insights } from '@/lib/ui/insights';
 import { useTemplates } from '@/lib/ui/templates';
@@ -11,7 +12,7 @@ export function PortfolioSection({ data }: { data: Insights }) {
   const how = templates.find((t) => t.builtInKey === 'how-am-i-doing');
   const followUp = (c: Client) => {
     const r = how ? renderTemplate(how, valuesFor({ client: c, settings: data.settings, now: data.now })) : null;
-    void openNewEmail(providerOfAccount(data.settings.ownAddresses), { to: c.emails[0], subject: r?.subject.text ?? '', body: r?.body.text ?? '' });
+    void openNewEmail(providerOfAccount(ownAddressesOf(data.settings)), { to: c.emails[0], subject: r?.subject.text ?? '', body: r?.body.text ?? '' });
   };
   const p = data.portfolio;
   return (

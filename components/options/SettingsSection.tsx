@@ -57,6 +57,39 @@ const WEEK: [day: number, name: string][] = [
 
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
+/** The addresses the mail pages showed as the user's own: each can be removed. */
+function LearnedAddresses() {
+  const { data: settings } = useSettings();
+  const update = useUpdateSettings();
+  const [error, setError] = useState<string | null>(null);
+  const learned = settings?.learnedAddresses ?? [];
+  if (!learned.length) return null;
+  return (
+    <div className="learned" role="group" aria-label="Addresses learnt from the mail pages">
+      <p className="muted">
+        Learnt from the mail pages as yours (Touchbase never shows these people as clients):
+      </p>
+      <ul>
+        {learned.map((a) => (
+          <li key={a}>
+            {a}{' '}
+            <button
+              type="button"
+              aria-label={`Remove ${a}: it is not mine`}
+              onClick={() =>
+                update.mutate({ learnedAddresses: learned.filter((x) => x !== a) }, { onError: (e) => setError(errorText(e)) })
+              }
+            >
+              Not mine
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error ? <p role="alert" className="error">{error}</p> : null}
+    </div>
+  );
+}
+
 export function SettingsSection() {
   const { data: settings } = useSettings();
   const update = useUpdateSettings();
@@ -188,9 +221,10 @@ export function SettingsSection() {
         <fieldset>
           <legend>You</legend>
           <label>
-            Your addresses (comma-separated; learnt from the mail page too)
+            Your addresses (comma-separated)
             <input value={form.ownAddresses} onChange={(e) => set({ ownAddresses: e.target.value })} />
           </label>
+          <LearnedAddresses />
           <label>
             Your name (for templates)
             <input value={form.myName} onChange={(e) => set({ myName: e.target.value })} maxLength={200} />

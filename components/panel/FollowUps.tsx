@@ -66,7 +66,7 @@ export function FollowUps(p: FollowUpsProps) {
 
   const insert = async () => {
     if (!rendered || !chosen || p.tabId === null) return;
-    setOutcome(INSERT_OUTCOME[await insertIntoReply(p.tabId, p.provider, rendered.body.text, chosen.id)]);
+    setOutcome(INSERT_OUTCOME[await insertIntoReply(p.tabId, p.provider, rendered.body.text, { templateId: chosen.id!, clientId: p.client.id! })]);
   };
 
   const openNew = async () => {
@@ -74,7 +74,7 @@ export function FollowUps(p: FollowUpsProps) {
     await openNewEmail(
       p.provider ?? 'gmail',
       { to: p.email, subject: rendered.subject.text, body: rendered.body.text },
-      { pageUrl: p.pageUrl, tabId: p.tabId, templateId: chosen?.id },
+      { pageUrl: p.pageUrl, tabId: p.tabId, template: chosen ? { templateId: chosen.id!, clientId: p.client.id! } : undefined },
     );
     setOutcome({ kind: 'ok', text: 'Opened a new email.' });
   };

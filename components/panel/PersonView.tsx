@@ -9,6 +9,7 @@ import type { Client, Person, Settings } from '@/lib/domain/model';
 import { companyFromEmail } from '@/lib/domain/clients';
 import { isOverdue } from '@/lib/domain/overdue';
 import { outsideParticipants, threadReplyStatus } from '@/lib/domain/thread';
+import { ownAddressesOf } from '@/lib/domain/settings';
 import { useTrackClient } from '@/lib/ui/clients';
 import { useHistory } from '@/lib/ui/history';
 import { usePanelStore } from '@/lib/ui/panel-store';
@@ -92,7 +93,7 @@ export function PersonView(props: {
   const { person, client, thread, tabId, settings, now } = props;
   const { data: history = [] } = useHistory(client?.id);
   const snapshot = thread?.snapshot;
-  const participants = outsideParticipants(snapshot, settings.ownAddresses);
+  const participants = outsideParticipants(snapshot, ownAddressesOf(settings));
   const selectEmail = usePanelStore((s) => s.selectEmail);
   const reply = threadReplyStatus(person.email, snapshot, history, now, settings);
   const inThread = participants.some((p) => p.email === person.email);

@@ -71,7 +71,7 @@ async function dispatch(msg: Message, sender: SenderInfo, now: number): Promise<
       return ok<'thread:capture'>(r);
     }
     case 'template:used':
-      await savePendingTemplate(msg.tabId, { templateId: msg.templateId, since: now });
+      await savePendingTemplate(msg.tabId, { templateId: msg.templateId, clientId: msg.clientId, since: now });
       return ok<'template:used'>(null);
     case 'badge:refresh':
       return ok<'badge:refresh'>(await refreshBadge());

@@ -8,6 +8,7 @@
  */
 import { LIMITS, type ThreadSnapshot, type Touchpoint } from '../domain/model';
 import { SAME_EMAIL_MS } from '../domain/thread';
+import { ownAddressesOf } from '../domain/settings';
 import { db } from './schema';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
@@ -23,10 +24,11 @@ export interface CaptureResult {
 
 export interface CaptureOptions {
   /**
-   * A template the user put into this thread's reply: the first outbound email sent at or
-   * after `since` is recorded with its id (the page shows minutes, so a minute of slack).
+   * A template the user put into this thread's reply for a client: the first email sent to
+   * that client at or after `since` is recorded with its id (the page shows minutes, so a
+   * minute of slack); an email to anybody else is not.
    */
-  template?: { templateId: number; since: number };
+  template?: { templateId: number; clientId: number; since: number };
 }
 
 export function threadKeyOf(s: Pick<ThreadSnapshot, 'provider' | 'threadId' | 'subject'>): string {
@@ -49,7 +51,7 @@ export async function captureThread(
   return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     const settings = await getSettings();
     if (!settings.autoCapture) return { recorded: 0, clientIds: [] };
-    const own = new Set(settings.ownAddresses);
+    const own = new Set(ownAddressesOf(settings));
     if (snapshot.self) own.add(snapshot.self.email);
     const emails = [...new Set(snapshot.participants.map((p) => p.email))].filter((e) => !own.has(e));
     if (emails.length === 0) return { recorded: 0, clientIds: [] };
@@ -75,7 +77,10 @@ export async function captureThread(
         const id = m.id ?? `${m.sentAt}|${m.from.email}`;
         const messageKey = `${threadKey}:${id}:${clientId}`.slice(0, 600);
         const fromTemplate =
-          m.direction === 'outbound' && opts.template !== undefined && at >= opts.template.since - 60_000;
+          m.direction === 'outbound' &&
+          opts.template !== undefined &&
+          clientId === opts.template.clientId &&
+          at >= opts.template.since - 60_000;
         const tp = validateTouchpoint(
           {
             clientId,

@@ -26,6 +26,11 @@ export async function createClient(input: ClientInput, now = Date.now()): Promis
   return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     await assertAddressesFree(client.emails);
     const settings = await getSettings();
+    // an address learnt as the user's own was learnt wrongly if it is a client's
+    const learned = settings.learnedAddresses.filter((a) => !client.emails.includes(a));
+    if (learned.length !== settings.learnedAddresses.length) {
+      await db.settings.put({ key: 'app', value: { ...settings, learnedAddresses: learned } });
+    }
     const derived = await withDerived(client, settings);
     const id = await db.clients.add(derived);
     return { ...derived, id };

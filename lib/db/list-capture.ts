@@ -14,6 +14,7 @@
  */
 import type { MailListSnapshot } from '../domain/model';
 import { SAME_EMAIL_MS } from '../domain/thread';
+import { ownAddressesOf } from '../domain/settings';
 import { validateTouchpoint } from '../domain/touchpoints';
 import { db } from './schema';
 import { getSettings } from './settings';
@@ -26,7 +27,7 @@ export async function captureList(list: MailListSnapshot, now = Date.now()): Pro
   return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     const settings = await getSettings();
     if (!settings.autoCapture) return { recorded: 0, clientIds: [] };
-    const own = new Set(settings.ownAddresses);
+    const own = new Set(ownAddressesOf(settings));
     const emails = new Set<string>();
     for (const r of list.rows) for (const p of [...r.participants, ...(r.latestFrom ? [r.latestFrom] : [])]) emails.add(p.email);
     const clients = await db.clients.where('emails').anyOf([...emails].filter((e) => !own.has(e))).toArray();

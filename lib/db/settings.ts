@@ -7,7 +7,7 @@
  * (`needsYouAt`).
  */
 import { settingsFrom, validateSettingsPatch, type SettingsPatch } from '../domain/settings';
-import type { Settings } from '../domain/model';
+import { LIMITS, type Settings } from '../domain/model';
 import { toEmail } from '../domain/validate';
 import { db } from './schema';
 import { recomputeAllClients } from './derived';
@@ -32,22 +32,32 @@ export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
   });
 }
 
-/** Remember the user's own addresses seen on the page (no recompute needed). */
+/**
+ * Remembers the user's addresses a mail page showed, apart from the ones the user typed
+ * (no recompute needed). An address of a tracked client is never learnt: a page that showed
+ * the wrong account (a title without the account part) must not hide a client for good.
+ * The newest comes first and the oldest goes past the limit, so a new account is always
+ * learnt; the options page lists them and a wrong one can be removed.
+ */
 export async function learnOwnAddresses(addresses: string[]): Promise<void> {
-  const clean = addresses.map((a) => {
+  const valid = addresses.flatMap((a) => {
     try {
-      return toEmail(a);
+      return [toEmail(a)];
     } catch {
-      return null;
+      return [];
     }
   });
-  const valid = clean.filter((a): a is string => a !== null);
   if (valid.length === 0) return;
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', db.settings, db.clients, async () => {
     const current = await getSettings();
-    const merged = [...new Set([...current.ownAddresses, ...valid])];
-    if (merged.length === current.ownAddresses.length) return;
-    await db.settings.put({ key: KEY, value: { ...current, ownAddresses: merged.slice(0, 20) } });
+    const fresh = [];
+    for (const a of valid) {
+      if (current.ownAddresses.includes(a) || (await db.clients.where('emails').equals(a).count())) continue;
+      fresh.push(a);
+    }
+    const learned = [...new Set([...fresh, ...current.learnedAddresses])].slice(0, LIMITS.learnedAddresses);
+    if (JSON.stringify(learned) === JSON.stringify(current.learnedAddresses)) return;
+    await db.settings.put({ key: KEY, value: { ...current, learnedAddresses: learned } });
   });
 }
 

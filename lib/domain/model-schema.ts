@@ -23,7 +23,7 @@ export const emailSchema = z
   .string()
   .max(LIMITS.email)
   .refine((s) => s === s.toLowerCase(), 'address must be lower-case')
-  .refine((s) => normalizeEmail(s) === s, 'not an email address');
+  .refine((s) => s !== s.toLowerCase() || normalizeEmail(s) === s, 'not an email address');
 
 export const stageSchema = oneOf(STAGES);
 

@@ -42,6 +42,7 @@ export const LIMITS = {
   myName: 200,
   signature: 2_000,
   ownAddresses: 50,
+  learnedAddresses: 20,
   /** what a page reader sends: an id from a page attribute, people, messages, diagnostics */
   pageId: 200,
   participants: 100,
@@ -305,8 +306,13 @@ export interface Settings {
   workingDaysOnly: boolean;
   /** when the user wrote last: nudge after this many days without an answer */
   nudgeAfterDays: number;
-  /** the user's own addresses, lower-case (also learnt from the page) */
+  /** the user's own addresses as the user typed them, lower-case */
   ownAddresses: string[];
+  /**
+   * the user's addresses learnt from the mail pages (the account a page shows), newest
+   * first; kept apart from the typed ones so a wrong one can be seen and removed
+   */
+  learnedAddresses: string[];
   /** record the emails of a tracked client's open thread automatically */
   autoCapture: boolean;
   myName: string;

@@ -26,10 +26,16 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   workingDaysOnly: true,
   nudgeAfterDays: 3,
   ownAddresses: Object.freeze([]) as unknown as string[],
+  learnedAddresses: Object.freeze([]) as unknown as string[],
   autoCapture: true,
   myName: '',
   signature: '',
 });
+
+/** Every address of the user's: typed, then learnt from the pages. */
+export function ownAddressesOf(settings: Pick<Settings, 'ownAddresses' | 'learnedAddresses'>): string[] {
+  return [...new Set([...settings.ownAddresses, ...(settings.learnedAddresses ?? [])])];
+}
 
 /** The stored settings row merged over the defaults: a setting added later appears with its default. */
 export function settingsFrom(stored: unknown): Settings {
@@ -109,6 +115,11 @@ export function validateSettingsPatch(patch: SettingsPatch, current: Settings): 
   if (patch.ownAddresses !== undefined) {
     if (!Array.isArray(patch.ownAddresses)) throw new ValidationError('own addresses must be a list');
     next.ownAddresses = [...new Set(patch.ownAddresses.map(toEmail))];
+    if (next.ownAddresses.length > LIMITS.ownAddresses) throw new ValidationError(`at most ${LIMITS.ownAddresses} addresses of yours`);
+  }
+  if (patch.learnedAddresses !== undefined) {
+    if (!Array.isArray(patch.learnedAddresses)) throw new ValidationError('learned addresses must be a list');
+    next.learnedAddresses = [...new Set(patch.learnedAddresses.map(toEmail))].slice(0, LIMITS.learnedAddresses);
   }
   if (patch.autoCapture !== undefined) next.autoCapture = Boolean(patch.autoCapture);
   if (patch.myName !== undefined) next.myName = cleanText(patch.myName, 'your name', LIMITS.myName);

@@ -11,9 +11,19 @@ export interface ComposeFields {
   body: string;
 }
 
-export function gmailComposeUrl(f: ComposeFields): string {
+/**
+ * Gmail's compose window for the account of the page (`/mail/u/1/` is the second account
+ * signed in): a user signed in to two Google accounts writes from the one they are in.
+ */
+export function gmailComposeUrl(f: ComposeFields, account = 0): string {
   const q = new URLSearchParams({ view: 'cm', fs: '1', to: f.to, su: f.subject, body: f.body });
-  return `https://mail.google.com/mail/?${q.toString()}`;
+  return `https://mail.google.com/mail/u/${account}/?${q.toString()}`;
+}
+
+/** The account number of a Gmail page's address (`/mail/u/<n>/`), 0 when it names none. */
+export function gmailAccountOf(pageUrl: string | undefined): number {
+  const m = /^https:\/\/mail\.google\.com\/mail\/u\/(\d{1,2})(?:\/|$|\?|#)/.exec(pageUrl ?? '');
+  return m ? Number(m[1]) : 0;
 }
 
 /** Work or school accounts live on outlook.office.com; personal ones on outlook.live.com. */
@@ -24,7 +34,7 @@ export function outlookComposeUrl(f: ComposeFields, host = 'outlook.office.com')
 }
 
 export function composeUrl(provider: MailProvider, f: ComposeFields, pageUrl?: string): string {
-  if (provider === 'gmail') return gmailComposeUrl(f);
+  if (provider === 'gmail') return gmailComposeUrl(f, gmailAccountOf(pageUrl));
   let host = 'outlook.office.com';
   try {
     const h = pageUrl ? new URL(pageUrl).host : '';

@@ -3,16 +3,21 @@
  * (the thread contract of docs/ARCHITECTURE.md). Pure: it only reads the given Document, never writes
  * to it, never throws. All selectors live in ./outlook-selectors.ts.
  *
- * Outlook shows addresses in varying places (the sender's text, a `title`, an `aria-label`),
- * so addresses are found by pattern there, never by the translated words around them.
+ * Outlook shows addresses in varying places, and a display name may look like anybody's
+ * address, so an address is taken only from where the page keeps it (`keptAddress`): a
+ * `title` that is one address, else an address printed between `<...>` (in a `title`, a
+ * label or the element's text). A recipient line that prints bare addresses ("To: a@b.com")
+ * is read too, but only its text outside titled or labelled elements, whose shown text may
+ * be a display name. Where no trusted address exists, nobody is guessed and the diagnostic
+ * says so. Every attribute and text is clipped before it is matched.
  * Nothing is taken from inside a message body (that HTML comes from the sender). Outlook can
  * list the newest message on top; the snapshot is oldest first either way (./assemble.ts).
  */
-import type { ThreadSnapshot } from '../domain/model';
-import { findEmailIn, findEmailsIn } from './address';
+import { normalizeEmail, type ThreadSnapshot } from '../domain/model';
+import { bracketedEmailIn, findEmailsIn, lastBracketedEmailIn } from './address';
 import { assemble, cleanId, cleanName, MAX_PEOPLE, MAX_SUBJECT, type RawMessage, type RawPerson } from './assemble';
 import { parseMailDate } from './dates';
-import { all, attr, cleanText, Diagnostics, first, insideAny, isHidden, joined, outermost, textOf } from './dom';
+import { all, attr, clip, cleanText, Diagnostics, first, insideAny, isHidden, joined, outermost, textOf } from './dom';
 import { OUTLOOK } from './outlook-selectors';
 import type { ReadOptions } from './read-options';
 
@@ -28,13 +33,31 @@ export function readOutlookThread(doc: Document, opts: ReadOptions = {}): Thread
   }
 }
 
-const TITLE_LABEL = ['title', 'aria-label'];
 /** addresses, with or without angle brackets, to take out of a name */
 const ADDRESSES = /<?[^\s<>]+@[^\s<>]+>?/g;
 
-/** the first address in some attributes of an element (and, with `text`, its text) */
-function addressIn(el: Element | null | undefined, names: string[], text = false): string | null {
-  return el ? findEmailIn(names.map((n) => attr(el, n) ?? '').join(' ') + (text ? ' ' + textOf(el, 600) : '')) : null;
+/** an attribute, clipped before anything looks at it */
+const cut = (el: Element, name: string) => clip(attr(el, name) ?? '', 600);
+
+/**
+ * The address the page keeps for an element whose shown text is `shown` (a name): its
+ * `title` when that is one address; else the LAST `<address>` of its title or label
+ * (Outlook writes the real address after the name, so a display name that holds a
+ * `<...>` of its own comes first); else a label that ends in a bare address the element
+ * does not also show as its name ("From: sam@x.com" beside "Sam Seller"). A bare address
+ * that is what the element shows is a display name, and is never taken.
+ */
+function keptAddress(el: Element | null | undefined, shown: string): string | null {
+  if (!el) return null;
+  const title = cut(el, 'title');
+  const label = cut(el, 'aria-label');
+  const bare = normalizeEmail(label.slice(label.lastIndexOf(':') + 1));
+  return (
+    normalizeEmail(title) ??
+    lastBracketedEmailIn(title) ??
+    lastBracketedEmailIn(label) ??
+    (bare && !shown.toLowerCase().includes(bare) ? bare : null)
+  );
 }
 
 /** a name from page text that may also hold the address: "Lee Buyer <lee@globex.io>" -> "Lee Buyer" */
@@ -44,16 +67,22 @@ function readSender(item: Element, skip: (el: Element) => boolean): RawPerson | 
   let el = first(item, OUTLOOK.sender, (e) => !skip(e));
   // `span.OZZZK` holds the name; the address is on the span around it or beside it
   if (el?.matches(OUTLOOK.senderName) && el.parentElement !== item) el = el.parentElement;
-  let email = addressIn(el, TITLE_LABEL, true);
+  const nameEl = el?.matches(OUTLOOK.senderName) ? el : el?.querySelector(OUTLOOK.senderName);
+  const shown = textOf(nameEl ?? el ?? null, 600);
+  let email =
+    keptAddress(el, shown) ??
+    keptAddress(el?.querySelector('[title]'), shown) ??
+    // `<address>` printed beside the name (never inside it: that is the display name)
+    (el ? bracketedEmailIn(textOutside(el, nameEl ?? null)) : null);
   let rank: RawPerson['rank'] = 2;
   if (!email) {
-    // nothing at the usual place: the first header element with an address in title/aria-label
-    el = first(item, OUTLOOK.senderFallback, (e) => !skip(e) && !!addressIn(e, TITLE_LABEL));
-    email = addressIn(el, TITLE_LABEL);
+    // nothing at the usual place: the first header element that keeps an address
+    el = first(item, OUTLOOK.senderFallback, (e) => !skip(e) && !!keptAddress(e, textOf(e, 600)));
+    email = el ? keptAddress(el, textOf(el, 600)) : null;
     rank = 1;
   }
   if (!el || !email) return null;
-  const label = attr(el, 'aria-label') ?? '';
+  const label = cut(el, 'aria-label');
   const name =
     nameIn(textOf(el.matches(OUTLOOK.senderName) ? el : el.querySelector(OUTLOOK.senderName), 600), email) ??
     nameIn(textOf(el, 600), email) ??
@@ -68,15 +97,38 @@ function readRecipients(wells: Element[]): RawPerson[] {
     if (email && !to.has(email) && to.size < MAX_PEOPLE) to.set(email, { email, name, rank: 1 });
   };
   for (const well of wells) {
-    // names whose address is only in their element's title / aria-label
+    // names whose address is kept in their element's title or between <...>
     for (const el of well.querySelectorAll('[title], [aria-label]')) {
-      const email = addressIn(el, TITLE_LABEL);
-      if (email) add(email, nameIn(textOf(el, 600), email));
+      const shown = textOf(el, 600);
+      const email = keptAddress(el, shown) ?? bracketedEmailIn(shown);
+      if (email) add(email, nameIn(shown, email));
     }
-    // plain addresses in the text: "To: a@b.com; c@d.com"
-    findEmailsIn(textOf(well, 8000)).forEach((e) => add(e));
+    // "To: a@b.com; c@d.com": addresses the line prints as text, outside any titled or
+    // labelled element (whose shown text is a name, however it looks)
+    findEmailsIn(plainText(well)).forEach((e) => add(e));
   }
   return [...to.values()];
+}
+
+/** The text of `root` outside `skip` (bounded). */
+function textOutside(root: Element, skip: Element | null, limit = 600): string {
+  let out = '';
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* text */);
+  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
+    if (!skip?.contains(n)) out += (n as Text).data.slice(0, limit);
+  }
+  return out.slice(0, limit);
+}
+
+/** The text of an element outside its titled or labelled descendants (bounded). */
+function plainText(root: Element, limit = 8000): string {
+  let out = '';
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* text */);
+  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
+    const owner = n.parentElement?.closest('[title], [aria-label]');
+    if (!owner || owner === root || !root.contains(owner)) out += ' ' + (n as Text).data.slice(0, limit);
+  }
+  return out.slice(0, limit);
 }
 
 function read(doc: Document, opts: ReadOptions, diag: Diagnostics): ThreadSnapshot | null {
@@ -89,16 +141,26 @@ function read(doc: Document, opts: ReadOptions, diag: Diagnostics): ThreadSnapsh
   // messages: the outermost candidates holding exactly one date, or else exactly one sender
   const dateSel = joined(OUTLOOK.date);
   const senderSel = joined(OUTLOOK.sender);
+  // (a sender element nested in another, `span.OZZZK` in `span.o4zjZ`, is one sender)
   const items = outermost(
     all(scope, OUTLOOK.message, (el) => {
       const dates = el.querySelectorAll(dateSel).length;
-      return !inAnyBody(el) && (dates === 1 || (!dates && el.querySelectorAll(senderSel).length === 1));
+      return !inAnyBody(el) && (dates === 1 || (!dates && outermost([...el.querySelectorAll(senderSel)]).length === 1));
     }),
   ).filter((el) => !isHidden(el, scope, false));
 
-  const heading = first(scope, OUTLOOK.subject, (h) => !inAnyBody(h) && !isHidden(h, scope, false));
-  // an empty reading pane ("select an item to read") is no thread
-  if (!items.length && !(conversation && heading)) return null;
+  // the subject: in the conversation first, else anywhere in the reading pane (it can sit
+  // above the conversation container), never inside a message body
+  const inPaneBody = insideAny(pane, OUTLOOK.body);
+  const heading =
+    first(scope, OUTLOOK.subject, (h) => !inAnyBody(h) && !isHidden(h, scope, false)) ??
+    (conversation ? first(pane, OUTLOOK.subject, (h) => !inPaneBody(h) && !h.closest(OUTLOOK.body) && !isHidden(h, pane, false)) : null);
+  if (!items.length && !(conversation && heading)) {
+    // an empty reading pane ("select an item to read") is no thread; a conversation the
+    // reader cannot make out is said by name, never a silent nothing
+    if (conversation) diag.add('outlook.messages: none found in the open conversation');
+    return null;
+  }
 
   const subject = cleanText(textOf(heading), MAX_SUBJECT) || cleanText(attr(heading, 'title'), MAX_SUBJECT);
   if (!heading) diag.add('outlook.subject: no match');
@@ -142,7 +204,9 @@ function read(doc: Document, opts: ReadOptions, diag: Diagnostics): ThreadSnapsh
   // the user's address as the page shows it (folder-tree root, account button): the first match of each
   const pageSelf: RawPerson[] = [];
   for (const sel of OUTLOOK.self) {
-    const email = addressIn(doc.querySelector(sel), ['title', 'data-folder-name', 'aria-label'], true);
+    const el = doc.querySelector(sel);
+    // the user's own page chrome (folder root, account button): not mail, its text may be trusted
+    const email = el && (keptAddress(el, '') ?? normalizeEmail(cut(el, 'data-folder-name')) ?? findEmailsIn(textOf(el, 300))[0] ?? null);
     if (email && !pageSelf.some((p) => p.email === email)) pageSelf.push({ email, rank: 3 });
   }
   return assemble({ provider: 'outlook', threadId, subject, messages, pageSelf }, opts.ownAddresses, diag);

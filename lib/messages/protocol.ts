@@ -38,10 +38,12 @@ export const messageSchema = z.discriminatedUnion('type', [
   /** extension page -> background: recount the badge now */
   z.strictObject({ type: z.literal('badge:refresh') }),
   /**
-   * extension page -> background: a template was put into this tab's reply; the next
-   * outbound email seen in that thread is recorded as sent from it
+   * extension page -> background: a template was put into this tab's reply for this client;
+   * the next email seen sent to that client from that tab is recorded as sent from it
    */
-  z.strictObject({ type: z.literal('template:used'), tabId, templateId: z.number().int().positive() }),
+  z.strictObject({
+    type: z.literal('template:used'), tabId, templateId: z.number().int().positive(), clientId: z.number().int().positive(),
+  }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;

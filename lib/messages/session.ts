@@ -16,9 +16,10 @@ export interface TabThread {
   receivedAt: number;
 }
 
-/** A template inserted into a tab's reply at `since`; the next email sent there is credited to it. */
+/** A template inserted into a tab's reply at `since` for a client; the next email sent to them there is credited to it. */
 export interface PendingTemplate {
   templateId: number;
+  clientId: number;
   since: number;
 }
 

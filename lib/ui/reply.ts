@@ -14,18 +14,19 @@ import { trySend } from '../messages/send';
 
 export type InsertOutcome = 'inserted' | 'no-reply-box' | 'not-inserted' | 'page-unreachable';
 
+/** Inserts `text` into the tab's open reply; `template` says which template, for which client. */
 export async function insertIntoReply(
   tabId: number,
   provider: MailProvider | undefined,
   text: string,
-  templateId: number | undefined,
+  template?: { templateId: number; clientId: number },
 ): Promise<InsertOutcome> {
   try {
     const chain = [...(provider === 'outlook' ? OUTLOOK : GMAIL).replyBox];
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: insertReplyText, args: [text, chain] });
     const reply = injection?.result as InsertResult | undefined;
     if (reply?.ok) {
-      if (templateId !== undefined) await trySend({ type: 'template:used', tabId, templateId });
+      if (template) await trySend({ type: 'template:used', tabId, ...template });
       return 'inserted';
     }
     return reply?.error === 'no-reply-box' ? 'no-reply-box' : 'not-inserted';
@@ -38,10 +39,8 @@ export async function insertIntoReply(
 export async function openNewEmail(
   provider: MailProvider,
   fields: { to: string; subject: string; body: string },
-  opts: { pageUrl?: string; tabId?: number | null; templateId?: number } = {},
+  opts: { pageUrl?: string; tabId?: number | null; template?: { templateId: number; clientId: number } } = {},
 ): Promise<void> {
   await browser.tabs.create({ url: composeUrl(provider, fields, opts.pageUrl) });
-  if (opts.tabId != null && opts.templateId !== undefined) {
-    await trySend({ type: 'template:used', tabId: opts.tabId, templateId: opts.templateId });
-  }
+  if (opts.tabId != null && opts.template) await trySend({ type: 'template:used', tabId: opts.tabId, ...opts.template });
 }

@@ -21,7 +21,7 @@ const cases = [
     pattern: 'https://mail.google.com/*',
     first: 'Dana',
     email: 'dana.client@acme-corp.com',
-    compose: /^https:\/\/mail\.google\.com\/mail\/\?view=cm&fs=1&to=dana\.client%40acme-corp\.com&su=/,
+    compose: /^https:\/\/mail\.google\.com\/mail\/u\/0\/\?view=cm&fs=1&to=dana\.client%40acme-corp\.com&su=/,
   },
   {
     provider: 'Outlook',

@@ -73,5 +73,17 @@ describe('SettingsSection', () => {
     await user.click(day('Working days only (off: every hour of every day counts)'));
     expect(day('Monday')).toBeDisabled();
   });
+
+  it('lists the addresses learnt from the pages, and a wrong one can be removed', async () => {
+    const user = userEvent.setup();
+    const { learnOwnAddresses } = await import('@/lib/db/settings');
+    await learnOwnAddresses(['me@x.com']);
+    await learnOwnAddresses(['dana@acme.com']);
+    renderIt();
+    const learned = await screen.findByRole('group', { name: 'Addresses learnt from the mail pages' });
+    expect(within(learned).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['dana@acme.com Not mine', 'me@x.com Not mine']);
+    await user.click(within(learned).getByRole('button', { name: 'Remove dana@acme.com: it is not mine' }));
+    await waitFor(async () => expect((await getSettings()).learnedAddresses).toEqual(['me@x.com']));
+  });
 });
 

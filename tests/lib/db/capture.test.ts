@@ -17,7 +17,7 @@ const out = (id: string, at: number) => ({
 describe('an email sent from a template', () => {
   it('is recorded with the template when it appears in the thread, once, and not before', async () => {
     const c = await createClient({ name: 'Dana', emails: ['dana@acme.com'] }, NOW - 30 * DAY);
-    const template = { templateId: 7, since: NOW - 10 * 60_000 };
+    const template = { templateId: 7, clientId: c.id!, since: NOW - 10 * 60_000 };
     // an older email of the thread is not credited to the template
     let r = await captureThread(snap([out('m1', NOW - 2 * DAY)]), NOW, { template });
     expect(r.templateUsed).toBe(false);
@@ -30,3 +30,26 @@ describe('an email sent from a template', () => {
     expect(history.map((t) => [t.source, t.templateId])).toEqual([['template', 7], ['detected', undefined]]);
   });
 });
+
+describe('the client a template was opened for', () => {
+  it('is the only one an email sent from it is credited to', async () => {
+    const dana = await createClient({ name: 'Dana', emails: ['dana@acme.com'] }, NOW - 30 * DAY);
+    const lee = await createClient({ name: 'Lee', emails: ['lee@globex.io'] }, NOW - 30 * DAY);
+    // the template was opened for Dana; in the same tab, the user's next email goes to Lee
+    const template = { templateId: 7, clientId: dana.id!, since: NOW - 10 * 60_000 };
+    const toLee: ThreadSnapshot = {
+      provider: 'gmail', threadId: 'thread-f:10', subject: 'Order', self: { email: 'me@x.com' },
+      participants: [{ email: 'me@x.com' }, { email: 'lee@globex.io' }],
+      messages: [{ id: 'l1', from: { email: 'me@x.com' }, to: [{ email: 'lee@globex.io' }], sentAt: new Date(NOW - 5 * 60_000).toISOString(), direction: 'outbound' }],
+    };
+    let r = await captureThread(toLee, NOW, { template });
+    expect(r).toMatchObject({ recorded: 1, templateUsed: false });
+    expect((await listHistory(lee.id!))[0]).toMatchObject({ source: 'detected' });
+    expect((await listHistory(lee.id!))[0].templateId).toBeUndefined();
+    // then the email to Dana is sent: hers is credited
+    r = await captureThread(snap([out('m9', NOW - 60_000)]), NOW, { template });
+    expect(r.templateUsed).toBe(true);
+    expect((await listHistory(dana.id!))[0]).toMatchObject({ source: 'template', templateId: 7 });
+  });
+});
+

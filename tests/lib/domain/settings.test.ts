@@ -13,6 +13,7 @@ describe('DEFAULT_SETTINGS', () => {
       workingDaysOnly: true,
       nudgeAfterDays: 3,
       ownAddresses: [],
+      learnedAddresses: [],
       autoCapture: true,
       myName: '',
       signature: '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEmailIn, findEmailsIn } from '@/lib/mail/address';
+import { bracketedEmailIn, findEmailIn, findEmailsIn } from '@/lib/mail/address';
 
 describe('findEmailIn', () => {
   it.each([
@@ -22,5 +22,36 @@ describe('findEmailsIn', () => {
   it('finds every address once, in order', () => {
     expect(findEmailsIn('To: a@b.com; Lee <C@D.org>, a@b.com and x@y')).toEqual(['a@b.com', 'c@d.org']);
     expect(findEmailsIn('')).toEqual([]);
+  });
+});
+
+describe('bracketedEmailIn', () => {
+  it.each([
+    ['Lee Buyer <lee.buyer@globex.io>', 'lee.buyer@globex.io'],
+    ['lee.buyer@globex.io <attacker@evil.example>', 'attacker@evil.example'],
+    ['From: lee.buyer@globex.io', null],
+    ['<not an address> <Dana@Acme.com>', 'dana@acme.com'],
+    ['<<<dana@acme.com>', 'dana@acme.com'],
+    ['', null],
+  ])('%j -> %j', (text, email) => expect(bracketedEmailIn(text)).toBe(email));
+});
+
+describe('address matching on hostile text', () => {
+  // a read costs a fixed budget; matching must be linear, whatever the text holds
+  const cost = (text: string) => {
+    const t0 = performance.now();
+    findEmailsIn(text);
+    bracketedEmailIn(text);
+    return performance.now() - t0;
+  };
+  it.each([
+    ['one long run without a separator', 'a'.repeat(100_000)],
+    ['a long run with an @ at its end', `${'a'.repeat(100_000)}@`],
+    ['many short runs', 'ab '.repeat(33_000)],
+    ['many opening brackets', `${'<'.repeat(100_000)}>`],
+    ['many @s', '@'.repeat(100_000)],
+  ])('%s stays cheap (100,000 characters)', (_name, text) => {
+    cost(text); // warm up
+    expect(cost(text)).toBeLessThan(40);
   });
 });

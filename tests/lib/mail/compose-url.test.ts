@@ -6,8 +6,16 @@ const f = { to: 'dana@acme.com', subject: 'Quick question & more', body: 'Hi Dan
 describe('compose URLs', () => {
   it('Gmail: view=cm with to, su and body encoded', () => {
     const u = new URL(gmailComposeUrl(f));
-    expect(u.origin + u.pathname).toBe('https://mail.google.com/mail/');
+    expect(u.origin + u.pathname).toBe('https://mail.google.com/mail/u/0/');
     expect(Object.fromEntries(u.searchParams)).toEqual({ view: 'cm', fs: '1', to: f.to, su: f.subject, body: f.body });
+  });
+  it('Gmail: the account of the page the user is in (/u/1/ is the second account)', () => {
+    expect(new URL(composeUrl('gmail', f, 'https://mail.google.com/mail/u/1/#inbox/FMfcgz')).pathname).toBe('/mail/u/1/');
+    expect(new URL(composeUrl('gmail', f, 'https://mail.google.com/mail/u/12?tab=rm')).pathname).toBe('/mail/u/12/');
+    expect(new URL(composeUrl('gmail', f, 'https://mail.google.com/mail/#inbox')).pathname).toBe('/mail/u/0/');
+    // an address that only looks like Gmail's names no account
+    expect(new URL(composeUrl('gmail', f, 'https://evil.example/mail/u/3/')).pathname).toBe('/mail/u/0/');
+    expect(new URL(composeUrl('gmail', f)).pathname).toBe('/mail/u/0/');
   });
   it('Outlook: the deeplink of the host the user is on', () => {
     const work = new URL(composeUrl('outlook', f, 'https://outlook.office365.com/mail/inbox'));

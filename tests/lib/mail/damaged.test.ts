@@ -98,6 +98,20 @@ function expectSafe(s: ThreadSnapshot | null): void {
   expect(new Set(emails).size).toBe(emails.length);
 }
 
+/**
+ * Every person of the snapshot is one the page holds (in an attribute or its text) or one of
+ * the user's own addresses the reader was given: never made up.
+ */
+function expectFromPage(s: ThreadSnapshot | null, doc: Document, own: string[] = ['sam.seller@example.com']): void {
+  if (s === null) return;
+  const page = [...doc.querySelectorAll('*')]
+    .flatMap((el) => [...el.attributes].map((a) => a.value))
+    .concat(doc.documentElement.textContent ?? '', doc.title)
+    .join('\n')
+    .toLowerCase();
+  for (const p of peopleOf(s)) expect(own.includes(p.email) || page.includes(p.email), `${p.email} is not in the page`).toBe(true);
+}
+
 const READERS = { gmail: readGmailThread, outlook: readOutlookThread } as const;
 const ALL_FIXTURES = [
   ...fixtureNames('gmail').map((f) => `gmail/${f}`),
@@ -118,6 +132,9 @@ describe('damaged pages', () => {
         let s: ThreadSnapshot | null = null;
         expect(() => (s = reader(doc, { diagnostics, ownAddresses: ['sam.seller@example.com', '<b>'] })), `${name} seed ${seed}`).not.toThrow();
         expectSafe(s);
+        expectFromPage(s, doc);
+        // a damaged page may give less, never a reader that failed (and so hid a bug)
+        expect(diagnostics.filter((d) => /\.read: failed/.test(d)), `${name} seed ${seed}`).toEqual([]);
         expect(diagnostics.length).toBeLessThanOrEqual(20);
         for (const d of diagnostics) {
           expect(d.length).toBeLessThanOrEqual(200);
@@ -240,6 +257,7 @@ describe('damaged list pages', () => {
         let s: MailListSnapshot | null = null;
         expect(() => (s = reader(doc, { diagnostics })), `${name} seed ${seed}`).not.toThrow();
         expectSafeList(s, doc);
+        expect(diagnostics.filter((d) => /\.read: failed/.test(d)), `${name} seed ${seed}`).toEqual([]);
         expect(diagnostics.length).toBeLessThanOrEqual(20);
         for (const d of diagnostics) {
           expect(d.length).toBeLessThanOrEqual(200);
