@@ -28,7 +28,18 @@ export default defineConfig({
     },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'touchbase@touchbase.local', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'touchbase@touchbase.local',
+              // 140: the first Firefox (and ESR) that knows data_collection_permissions
+              strict_min_version: '140.0',
+              // the add-on store asks every new add-on what it collects: nothing leaves the browser
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -44,7 +44,7 @@ function Summary() {
 export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | null; now?: number }) {
   const tabId = useFollowedTab(fixedTabId);
   const { thread, loading } = useTabThread(tabId);
-  const { data: settings } = useSettings();
+  const { data: settings, isError: noDatabase } = useSettings();
   const { data: clientCount } = useClientCount();
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
@@ -93,7 +93,9 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
       <Summary />
       <DbProblemBanner />
       <main>
-        {!settings || loading ? (
+        {noDatabase ? (
+          <p className="muted">Touchbase cannot show your clients until the problem above is solved.</p>
+        ) : !settings || loading ? (
           <p className="muted">Loading…</p>
         ) : showToday ? (
           <TodayView now={fixedNow} />

@@ -11,7 +11,8 @@
  *      lib/messages: their data comes through lib/ui;
  *   5. a content script imports only lib/mail, the typed `send` and the protocol's types;
  *   6. no file of lib/ sits at its root unless docs/ARCHITECTURE.md explains it;
- *   7. no two files import each other, however indirectly.
+ *   7. no two files import each other, however indirectly;
+ *   8. zod is taken from lib/domain/zod.ts only, which sets it up jitless before any schema.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -114,6 +115,9 @@ export function brokenRules(imports: Import[], libRootFiles: string[], architect
       if (!allowed) broken.push(`a content script imports only lib/mail, the typed send and the protocol's types: ${show(i)}`);
     }
   }
+  for (const i of imports) {
+    if (i.spec === 'zod' && i.from !== 'lib/domain/zod.ts') broken.push(`zod comes from lib/domain/zod.ts (jitless): ${show(i)}`);
+  }
   for (const f of libRootFiles) {
     if (!architectureDoc.includes(f)) broken.push(`${f} sits loose at the root of lib/ and docs/ARCHITECTURE.md does not explain it`);
   }
@@ -163,6 +167,7 @@ describe('the architecture', () => {
     ['entrypoints/gmail.content.ts', "import { parseMessage } from '@/lib/messages/protocol';", /a content script imports only/],
     ['entrypoints/gmail.content.ts', "import { db } from '@/lib/db/schema';", /a content script imports only/],
     ['lib/db/clients.ts', "import { useSettings } from '../ui/settings';", /layers: .* import only downwards/],
+    ['lib/backup/schema.ts', "import { z } from 'zod';", /zod comes from lib\/domain\/zod.ts/],
   ])('fails on %s importing %s', (from, source, message) => {
     const broken = brokenRules(fake(from, source), [], '');
     expect(broken.join('\n')).toMatch(message);

@@ -5,6 +5,7 @@
  */
 import { useInsights } from '@/lib/ui/insights';
 import { errorText } from '@/lib/ui/errors';
+import { DbProblemBanner } from '../DbProblemBanner';
 import { PortfolioSection } from './PortfolioSection';
 import { ParetoSection } from './ParetoSection';
 import { RetentionSection } from './RetentionSection';
@@ -16,6 +17,7 @@ export function InsightsPage({ now }: { now?: number }) {
   return (
     <main className="insights">
       <h1>Insights</h1>
+      <DbProblemBanner />
       {error ? <p role="alert">{errorText(error)}</p> : null}
       {isLoading || !data ? (
         <p>Loading…</p>

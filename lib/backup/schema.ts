@@ -3,7 +3,7 @@
  * field, a wrong type, an address that is not one, a touchpoint pointing at a client that
  * is not in the file: each is refused with the path of the field ("clients[3].emails[0]").
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { clientSchema, templateSchema, text, touchpointSchema } from '../domain/model-schema';
 
 export const BACKUP_FORMAT = 'touchbase-backup';

@@ -7,7 +7,7 @@
  */
 import type Dexie from 'dexie';
 
-export type DbProblemKind = 'quota' | 'blocked' | 'outdated' | 'failed';
+export type DbProblemKind = 'quota' | 'blocked' | 'outdated' | 'failed' | 'unavailable' | 'private';
 
 export interface DbProblem {
   kind: DbProblemKind;
@@ -20,8 +20,15 @@ const MESSAGES: Record<DbProblemKind, string> = {
   blocked:
     'Touchbase is updating its database, but another Touchbase page still has the old one open. Close the other Touchbase tabs or panels; nothing has been lost.',
   outdated: 'Touchbase was updated in another tab. Reload this page to go on; nothing has been lost.',
-  failed: 'The database could not be opened. Reload the page; if this goes on, restart the browser.',
+  failed: 'The database could not be opened. Reload the page; if this goes on, restart the browser. Nothing saved before is lost.',
+  unavailable:
+    'Your browser does not let extensions keep data right now (in Firefox: Settings, Privacy, History set to “Never remember history”), so Touchbase can neither show nor save your clients. Let the browser remember history, then reload; nothing saved before is lost.',
+  private:
+    'This is a private window: the browser forgets everything an extension saves here, so Touchbase saves nothing in it. Use Touchbase in a normal window, where your clients are.',
 };
+
+/** The problem of a private window, said before anything is written there. */
+export const PRIVATE_WINDOW: DbProblem = { kind: 'private', message: MESSAGES.private };
 
 function errorName(e: unknown): string {
   const err = e as { name?: string; inner?: { name?: string } } | null;
@@ -33,12 +40,22 @@ export function classifyDbError(e: unknown): DbProblem | null {
   const name = errorName(e);
   if (name === 'QuotaExceededError' || (e instanceof Error && /quota/i.test(e.message))) return { kind: 'quota', message: MESSAGES.quota };
   if (name === 'DatabaseClosedError' || name === 'VersionError') return { kind: 'outdated', message: MESSAGES.outdated };
+  // Firefox without history: IndexedDB refuses every extension ("did not allow mutations")
+  if (name === 'InvalidStateError' || name === 'MissingAPIError' || (e instanceof Error && /did not allow mutations|indexedDB.*(not|un)available/i.test(e.message)))
+    return { kind: 'unavailable', message: MESSAGES.unavailable };
   if (name === 'OpenFailedError') return { kind: 'failed', message: MESSAGES.failed };
   return null;
 }
 
-/** Calls back when another page blocks an upgrade or a newer version takes over. */
+/**
+ * Calls back when the database cannot be opened (never an endless "Loading"), when another
+ * page blocks an upgrade, or when a newer version takes over.
+ */
 export function watchDbHealth(db: Dexie, onProblem: (p: DbProblem) => void): () => void {
+  let alive = true;
+  db.open().catch((e: unknown) => {
+    if (alive) onProblem(classifyDbError(e) ?? { kind: 'failed', message: MESSAGES.failed });
+  });
   const blocked = () => onProblem({ kind: 'blocked', message: MESSAGES.blocked });
   const versionchange = () => {
     // let the newer version open; this page must reload to use it
@@ -49,6 +66,7 @@ export function watchDbHealth(db: Dexie, onProblem: (p: DbProblem) => void): () 
   db.on('blocked', blocked);
   db.on('versionchange', versionchange);
   return () => {
+    alive = false;
     db.on('blocked').unsubscribe(blocked);
     db.on('versionchange').unsubscribe(versionchange);
   };

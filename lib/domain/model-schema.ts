@@ -6,7 +6,7 @@
  * checks the user's own input with lib/domain/validate.ts, which uses the same LIMITS; zod
  * stays out of the side panel's bundle that way.)
  */
-import { z } from 'zod';
+import { z } from './zod';
 import {
   LIMITS, MAIL_PROVIDERS, MAX_TIME, MIN_TIME, normalizeEmail, STAGES, TEMPLATE_SITUATIONS, TOUCH_KINDS, TOUCH_SOURCES,
   type Client, type MailListSnapshot, type Person, type Template, type ThreadSnapshot, type Touchpoint,

@@ -9,7 +9,7 @@
  * Content scripts import only the *types* of this file (and ./send.ts, which imports only
  * types), so zod never ends up in the code that runs inside Gmail.
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { LIMITS } from '../domain/model';
 import { mailListSnapshotSchema, threadSnapshotSchema } from '../domain/model-schema';
 import { providerOfHost } from '../mail/hosts';

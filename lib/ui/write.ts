@@ -8,6 +8,8 @@
 import { useMutation, useQueryClient, type QueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { trySend } from '../messages/send';
 import { keys } from './keys';
+import { isPrivateContext } from './db-health';
+import { PRIVATE_WINDOW } from '../db/health';
 
 export function afterWrite(qc: QueryClient): void {
   void qc.invalidateQueries({ queryKey: keys.all });
@@ -20,6 +22,8 @@ export function useWrite<TData, TVariables = void, TContext = unknown>(
   const qc = useQueryClient();
   return useMutation<TData, Error, TVariables, TContext>({
     ...options,
+    // in a private window nothing would last: refuse in words instead of losing it silently
+    mutationFn: (...args) => (isPrivateContext() ? Promise.reject(new Error(PRIVATE_WINDOW.message)) : options.mutationFn!(...args)),
     onSettled: async (...args) => {
       await options.onSettled?.(...args);
       afterWrite(qc);
