@@ -15,6 +15,9 @@ export default defineConfig({
       'Client retention beside your Gmail and Outlook threads: history, reply times, follow-ups. All data stays in your browser.',
     // scripting: to put a follow-up into the open reply box, only when the user asks
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // notifications: the daily digest and key-account alerts, asked for only when the user
+    // turns one on in the options (lib/ui/reminders.ts); off, the extension never notifies
+    optional_permissions: ['notifications'],
     host_permissions: mailMatches(),
     action: { default_title: 'Touchbase: open the client sidebar' },
     // a keyboard way to the sidebar (changeable in the browser's shortcuts page); the action

@@ -11,7 +11,8 @@ import { ownAddressesOf } from '@/lib/domain/settings';
 import { useClient, useClientByEmail, useClientCount, useOverdueCount } from '@/lib/ui/clients';
 import { useFollowedTab, useTabThread } from '@/lib/ui/tab';
 import { useSettings } from '@/lib/ui/settings';
-import { usePanelStore } from '@/lib/ui/panel-store';
+import { usePanelStore, type PanelView } from '@/lib/ui/panel-store';
+import { useRequestedView } from '@/lib/ui/panel-view';
 import { openInsights, openOptions } from '@/lib/ui/navigation';
 import { DetectionProblem } from './panel/DetectionProblem';
 import { PersonView } from './panel/PersonView';
@@ -41,9 +42,18 @@ function Summary() {
   );
 }
 
-export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | null; now?: number }) {
+export function SidePanel({
+  fixedTabId,
+  now: fixedNow,
+  initialView = null,
+}: {
+  fixedTabId: number | null;
+  now?: number;
+  /** a view asked for by the page's address (`?view=today`), shown once the tab's thread is read */
+  initialView?: PanelView | null;
+}) {
   const tabId = useFollowedTab(fixedTabId);
-  const { thread, loading } = useTabThread(tabId);
+  const { thread, loading, ready } = useTabThread(tabId);
   const { data: settings, isError: noDatabase } = useSettings();
   const { data: clientCount } = useClientCount();
   const liveNow = useNow();
@@ -56,6 +66,8 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
     resetForThread();
     if (threadIdentity) setView('person');
   }, [threadIdentity, tabId]); // eslint-disable-line react-hooks/exhaustive-deps
+  // after the effect above: a view asked for (a reminder's click) wins over the thread's person
+  useRequestedView(initialView, ready);
 
   const own = settings ? ownAddressesOf(settings) : [];
   const outside = outsideParticipants(snapshot, own);

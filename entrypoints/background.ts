@@ -2,6 +2,9 @@ import Dexie from 'dexie';
 import { db } from '@/lib/db/schema';
 import { refreshBadge } from '@/lib/background/badge';
 import { handleMessage } from '@/lib/background/router';
+import {
+  armDigest, checkKeyAccountAlerts, DIGEST_ALARM, onDigestAlarm, onNotificationClicked, touchesSettings,
+} from '@/lib/background/reminders';
 import { forgetTab } from '@/lib/messages/session';
 
 const BADGE_ALARM = 'touchbase:badge';
@@ -29,18 +32,51 @@ export default defineBackground(() => {
 
   // Time alone makes clients overdue: recount every minute, on start, and after any write
   // to the database from any of our contexts (Dexie broadcasts `storagemutated`).
+  // The same minute checks whether a key account's email has now waited 24 working hours;
+  // the daily digest has an alarm of its own (lib/background/reminders.ts).
   browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((a) => {
-    if (a.name === BADGE_ALARM) void refreshBadge();
+    if (a.name === BADGE_ALARM) {
+      void refreshBadge();
+      void checkKeyAccountAlerts().catch(console.error);
+    } else if (a.name === DIGEST_ALARM) void onDigestAlarm(a).catch(console.error);
   });
-  // a burst of writes (an import, a restore, several quick logs) gives one recount after it
+  // a burst of writes (an import, a restore, several quick logs) gives one recount after it;
+  // a settings write (the digest's time or working week may have changed) sets the digest again
   let pending: ReturnType<typeof setTimeout> | undefined;
-  Dexie.on('storagemutated', () => {
+  let pendingArm: ReturnType<typeof setTimeout> | undefined;
+  Dexie.on('storagemutated', (parts) => {
     clearTimeout(pending);
     pending = setTimeout(() => void refreshBadge(), 250);
+    if (touchesSettings(parts)) {
+      clearTimeout(pendingArm);
+      pendingArm = setTimeout(() => void armDigest().catch(console.error), 250);
+    }
   });
-  browser.runtime.onStartup.addListener(() => void refreshBadge());
-  browser.runtime.onInstalled.addListener(() => void refreshBadge());
+  const started = () => {
+    void refreshBadge();
+    void armDigest().catch(console.error);
+  };
+  browser.runtime.onStartup.addListener(started);
+  browser.runtime.onInstalled.addListener(started);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  void db.open().then(() => refreshBadge());
+
+  // Notifications exist only once the user allowed them (an optional permission): listen for
+  // clicks now if they do, else from the moment they are granted.
+  let listening = false;
+  const listenForClicks = () => {
+    const notifications = (browser as unknown as { notifications?: { onClicked: { addListener(f: (id: string) => void): void } } })
+      .notifications;
+    if (listening || !notifications) return;
+    notifications.onClicked.addListener((id) => void onNotificationClicked(id)?.catch(console.error));
+    listening = true;
+  };
+  listenForClicks();
+  browser.permissions?.onAdded?.addListener(listenForClicks);
+
+  // every start of the worker: the badge, and the digest (today's, if the browser missed it)
+  void db.open().then(() => {
+    void refreshBadge();
+    void armDigest().catch(console.error);
+  });
 });

@@ -9,6 +9,7 @@ import { TemplateEditor } from './TemplateEditor';
 import { SampleDataSection } from './SampleDataSection';
 import { BackupSection } from './BackupSection';
 import { SpreadsheetSection } from './SpreadsheetSection';
+import { RemindersSection } from './RemindersSection';
 
 export function OptionsPage() {
   return (
@@ -21,6 +22,7 @@ export function OptionsPage() {
       <SampleDataSection />
       <BackupSection />
       <SpreadsheetSection />
+      <RemindersSection />
       <SettingsSection />
       <TemplateEditor />
     </main>

@@ -318,4 +318,13 @@ export interface Settings {
   myName: string;
   signature: string;
   lastBackupAt?: number;
+  /**
+   * a notification each working day at `digestTime` saying what Today holds (the user turns
+   * it on in the options, which asks for the optional `notifications` permission)
+   */
+  digestEnabled: boolean;
+  /** the local time of the daily digest, 24-hour "HH:MM" */
+  digestTime: string;
+  /** a notification when a key account's email has waited `replyOnTimeHours` of working time */
+  keyAccountAlerts: boolean;
 }

@@ -30,6 +30,10 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   autoCapture: true,
   myName: '',
   signature: '',
+  // reminders are off until the user turns them on (and allows notifications)
+  digestEnabled: false,
+  digestTime: '08:30',
+  keyAccountAlerts: false,
 });
 
 /** Every address of the user's: typed, then learnt from the pages. */
@@ -61,6 +65,15 @@ function toWorkingDays(value: unknown): number[] {
   }
   if (new Set(value).size !== value.length) throw new ValidationError('workingDays lists a weekday twice');
   return [...value].sort((a, b) => a - b);
+}
+
+/** A time of day as the digest takes it: 24-hour "HH:MM", 00:00 to 23:59. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The hours and minutes of an "HH:MM" time of day, or null when it is not one. */
+export function parseTimeOfDay(value: unknown): { hours: number; minutes: number } | null {
+  const m = typeof value === 'string' ? TIME_OF_DAY.exec(value) : null;
+  return m ? { hours: Number(m[1]), minutes: Number(m[2]) } : null;
 }
 
 /**
@@ -126,6 +139,13 @@ export function validateSettingsPatch(patch: SettingsPatch, current: Settings): 
   if (patch.signature !== undefined)
     next.signature = cleanText(patch.signature, 'signature', LIMITS.signature, { multiline: true });
   if (patch.lastBackupAt !== undefined) next.lastBackupAt = toTime(patch.lastBackupAt, 'last backup');
+  if (patch.digestEnabled !== undefined) next.digestEnabled = Boolean(patch.digestEnabled);
+  if (patch.digestTime !== undefined) {
+    if (!parseTimeOfDay(patch.digestTime))
+      throw new ValidationError('the digest time must be a time of day, 24-hour HH:MM (for example 08:30)');
+    next.digestTime = patch.digestTime;
+  }
+  if (patch.keyAccountAlerts !== undefined) next.keyAccountAlerts = Boolean(patch.keyAccountAlerts);
   return next;
 }
 

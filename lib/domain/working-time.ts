@@ -103,6 +103,15 @@ function weekBefore(s: number): number {
   return n < s ? n : s - WEEK_MS;
 }
 
+/**
+ * The local calendar day holding `t` is a working day (always, when the week is turned off
+ * or names no day: every day counts, as above).
+ */
+export function isWorkingDay(t: number, week: WorkingWeek): boolean {
+  const w = workdays(week);
+  return !w || w.is[new Date(t).getDay()];
+}
+
 /** Working ms of the whole week [s, e) (both day starts, seven days apart). */
 function weekWorkingMs(s: number, e: number, w: Workdays): number {
   // 7 × 24 h from a midnight: no offset change in it (see the top), every day is 24 h long

@@ -4,23 +4,29 @@ import { loadTabThread, watchTabThread, type TabThread } from '../messages/sessi
 
 export type { TabThread };
 
-/** The thread the background holds for a tab, live. */
-export function useTabThread(tabId: number | null): { thread: TabThread | null; loading: boolean } {
-  const [state, setState] = useState<{ thread: TabThread | null; loading: boolean }>({ thread: null, loading: true });
+/**
+ * The thread the background holds for a tab, live. `ready`: the thread of this very tab has
+ * been read (a moment after the tab changes, `thread` is still the previous tab's).
+ */
+export function useTabThread(tabId: number | null): { thread: TabThread | null; loading: boolean; ready: boolean } {
+  const [state, setState] = useState<{ thread: TabThread | null; loading: boolean; tabId?: number | null }>({
+    thread: null,
+    loading: true,
+  });
   useEffect(() => {
     if (tabId === null) {
-      setState({ thread: null, loading: false });
+      setState({ thread: null, loading: false, tabId });
       return;
     }
     let alive = true;
-    void loadTabThread(tabId).then((t) => alive && setState({ thread: t, loading: false }));
-    const stop = watchTabThread(tabId, (t) => alive && setState({ thread: t, loading: false }));
+    void loadTabThread(tabId).then((t) => alive && setState({ thread: t, loading: false, tabId }));
+    const stop = watchTabThread(tabId, (t) => alive && setState({ thread: t, loading: false, tabId }));
     return () => {
       alive = false;
       stop();
     };
   }, [tabId]);
-  return state;
+  return { thread: state.thread, loading: state.loading, ready: tabId !== null && state.tabId === tabId };
 }
 
 /**

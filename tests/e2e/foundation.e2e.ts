@@ -29,6 +29,8 @@ describe('the built extension in Chromium', () => {
       'https://outlook.cloud.microsoft/*',
     ]);
     expect(manifest.permissions.sort()).toEqual(['alarms', 'scripting', 'sidePanel', 'storage']);
+    // asked for only when the user turns a reminder on (tests/e2e/reminders.e2e.ts)
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     // the sidebar has a keyboard shortcut, and Chrome accepted it
     expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');

@@ -14,7 +14,7 @@
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { createServer, type Server } from 'node:https';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -155,7 +155,15 @@ export interface Harness {
  */
 type Loading = 'cdp' | 'switch';
 
-async function start(browser: FoundBrowser, profile: string, loading: Loading, serverPort: number, opts: { colorScheme?: 'light' | 'dark'; headless?: boolean }) {
+interface StartOptions {
+  colorScheme?: 'light' | 'dark';
+  headless?: boolean;
+  /** the unpacked extension to load (the build, or a copy of it with a changed manifest) */
+  extensionDir: string;
+}
+
+async function start(browser: FoundBrowser, profile: string, loading: Loading, serverPort: number, opts: StartOptions) {
+  const dir = opts.extensionDir;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browser.path,
     headless: opts.headless ?? true,
@@ -165,7 +173,7 @@ async function start(browser: FoundBrowser, profile: string, loading: Loading, s
     args: [
       ...(loading === 'cdp'
         ? ['--enable-unsafe-extension-debugging']
-        : [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]),
+        : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`]),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -180,7 +188,7 @@ async function start(browser: FoundBrowser, profile: string, loading: Loading, s
   if (loading === 'switch') return { context, extensionId: undefined };
   try {
     const cdp = await context.browser()!.newBrowserCDPSession();
-    const { id } = await cdp.send('Extensions.loadUnpacked', { path: EXTENSION_DIR });
+    const { id } = await cdp.send('Extensions.loadUnpacked', { path: dir });
     await cdp.detach();
     return { context, extensionId: id };
   } catch (e) {
@@ -191,7 +199,16 @@ async function start(browser: FoundBrowser, profile: string, loading: Loading, s
   }
 }
 
-export async function launch(opts: { colorScheme?: 'light' | 'dark'; headless?: boolean; browser?: FoundBrowser } = {}): Promise<Harness> {
+/**
+ * `manifest`: changes a copy of the build's manifest before it is loaded (the build itself is
+ * left alone). For what the browser cannot be made to do headless: a permission the
+ * extension asks for at run time shows the browser's own prompt, which nobody can answer
+ * here (the request stays pending), so a test that needs an optional permission granted
+ * loads a copy that has it as a required one, which the browser grants at install.
+ */
+export async function launch(
+  opts: { colorScheme?: 'light' | 'dark'; headless?: boolean; browser?: FoundBrowser; manifest?: (m: any) => void } = {},
+): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension in ${EXTENSION_DIR}: run "npm run build" first`);
   }
@@ -200,12 +217,21 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark'; headless?: 
   const server = await startMailServer();
   let profile = mkdtempSync(join(tmpdir(), 'touchbase-profile-'));
   let context: BrowserContext | undefined;
+  let copied: string | undefined;
   try {
-    let started = await start(browser, profile, 'cdp', server.port, opts);
+    if (opts.manifest) {
+      copied = mkdtempSync(join(tmpdir(), 'touchbase-extension-'));
+      cpSync(EXTENSION_DIR, copied, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(copied, 'manifest.json'), 'utf8'));
+      opts.manifest(manifest);
+      writeFileSync(join(copied, 'manifest.json'), JSON.stringify(manifest));
+    }
+    const startOpts: StartOptions = { colorScheme: opts.colorScheme, headless: opts.headless, extensionDir: copied ?? EXTENSION_DIR };
+    let started = await start(browser, profile, 'cdp', server.port, startOpts);
     if (!started) {
       rmSync(profile, { recursive: true, force: true });
       profile = mkdtempSync(join(tmpdir(), 'touchbase-profile-'));
-      started = (await start(browser, profile, 'switch', server.port, opts))!;
+      started = (await start(browser, profile, 'switch', server.port, startOpts))!;
     }
     context = started.context;
     const prefix = started.extensionId ? `chrome-extension://${started.extensionId}/` : 'chrome-extension://';
@@ -219,6 +245,7 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark'; headless?: 
     const extensionId = new URL(worker.url()).host;
     const ctx = context;
     const dir = profile;
+    const copy = copied;
     return {
       context: ctx,
       worker,
@@ -229,12 +256,14 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark'; headless?: 
         await ctx.close().catch(() => {});
         await server.close();
         rmSync(dir, { recursive: true, force: true });
+        if (copy) rmSync(copy, { recursive: true, force: true });
       },
     };
   } catch (e) {
     await context?.close().catch(() => {});
     await server.close();
     rmSync(profile, { recursive: true, force: true });
+    if (copied) rmSync(copied, { recursive: true, force: true });
     throw e;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, MAX_CADENCE_DAYS } from '../../../lib/domain/settings';
+import { DEFAULT_SETTINGS, MAX_CADENCE_DAYS, parseTimeOfDay, validateSettingsPatch } from '../../../lib/domain/settings';
 
 describe('DEFAULT_SETTINGS', () => {
   it('holds the product defaults of docs/ARCHITECTURE.md', () => {
@@ -17,6 +17,9 @@ describe('DEFAULT_SETTINGS', () => {
       autoCapture: true,
       myName: '',
       signature: '',
+      digestEnabled: false,
+      digestTime: '08:30',
+      keyAccountAlerts: false,
     });
   });
 
@@ -40,5 +43,34 @@ describe('DEFAULT_SETTINGS', () => {
     mine.dueSoonDays = 5;
     expect(mine.cadenceDays.client).toBe(30);
     expect(DEFAULT_SETTINGS.dueSoonDays).toBe(3);
+  });
+});
+
+describe('the reminder settings', () => {
+  it('are off until the user turns them on', () => {
+    expect(DEFAULT_SETTINGS.digestEnabled).toBe(false);
+    expect(DEFAULT_SETTINGS.keyAccountAlerts).toBe(false);
+  });
+
+  it('turn on and off, and take a digest time of the 24-hour clock', () => {
+    const on = validateSettingsPatch({ digestEnabled: true, keyAccountAlerts: true, digestTime: '07:05' }, DEFAULT_SETTINGS);
+    expect(on).toMatchObject({ digestEnabled: true, keyAccountAlerts: true, digestTime: '07:05' });
+    for (const t of ['00:00', '12:30', '23:59']) expect(validateSettingsPatch({ digestTime: t }, DEFAULT_SETTINGS).digestTime).toBe(t);
+    expect(validateSettingsPatch({ digestEnabled: false }, on).digestEnabled).toBe(false);
+    // what is not in the patch stays as it was
+    expect(validateSettingsPatch({ digestEnabled: false }, on).digestTime).toBe('07:05');
+  });
+
+  it('refuse a digest time that is not HH:MM, naming the field', () => {
+    for (const t of ['8:30', '24:00', '08:60', '08:30:00', ' 08:30', '0830', '', 'noon', 830, null]) {
+      expect(() => validateSettingsPatch({ digestTime: t as never }, DEFAULT_SETTINGS)).toThrow(/digest time must be a time of day/);
+    }
+  });
+
+  it('reads a time of day into hours and minutes', () => {
+    expect(parseTimeOfDay('08:30')).toEqual({ hours: 8, minutes: 30 });
+    expect(parseTimeOfDay('23:59')).toEqual({ hours: 23, minutes: 59 });
+    expect(parseTimeOfDay('7:30')).toBeNull();
+    expect(parseTimeOfDay(undefined)).toBeNull();
   });
 });

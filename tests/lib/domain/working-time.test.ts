@@ -3,6 +3,7 @@ import {
   DEFAULT_WORKING_WEEK,
   addWorkingMs,
   earliestStartWithin,
+  isWorkingDay,
   workingMsBetween,
   workingWeekOf,
   type WorkingWeek,
@@ -362,5 +363,23 @@ describe.each([
     const [ay, am, ad] = autumn;
     checkProperties(7 + sd, new Date(sy, sm, sd - 20), 40, 800);
     checkProperties(11 + ad, new Date(ay, am, ad - 20), 40, 800);
+  });
+});
+
+describe('isWorkingDay', () => {
+  it('is the weekday of the local calendar day, from its first to its last millisecond', () => {
+    expect(isWorkingDay(day(2), MON_FRI)).toBe(true); // Friday
+    expect(isWorkingDay(day(3) - 1, MON_FRI)).toBe(true);
+    expect(isWorkingDay(day(3), MON_FRI)).toBe(false); // Saturday
+    expect(isWorkingDay(day(4, 12), MON_FRI)).toBe(false);
+    expect(isWorkingDay(day(4, 12), SUN_THU)).toBe(true);
+    expect(isWorkingDay(day(2, 12), SUN_THU)).toBe(false);
+    expect(isWorkingDay(day(0, 12), WEDNESDAYS)).toBe(true);
+  });
+
+  it('is every day when the week is off or names no valid day', () => {
+    expect(isWorkingDay(day(3), OFF)).toBe(true);
+    expect(isWorkingDay(day(3), { days: [], enabled: true })).toBe(true);
+    expect(isWorkingDay(day(3), { days: [9, -1], enabled: true })).toBe(true);
   });
 });
