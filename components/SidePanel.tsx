@@ -13,6 +13,7 @@ import { useSettings } from '@/lib/ui/settings';
 import { usePanelStore } from '@/lib/ui/panel-store';
 import { openInsights, openOptions } from '@/lib/ui/navigation';
 import { DetectionProblem } from './panel/DetectionProblem';
+import { LayoutReport } from './panel/LayoutReport';
 import { PersonView } from './panel/PersonView';
 import { TodayView } from './panel/TodayView';
 import { BackupReminder } from './panel/BackupReminder';
@@ -45,6 +46,7 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
   const { thread, loading } = useTabThread(tabId);
   const { data: settings } = useSettings();
   const { data: clientCount } = useClientCount();
+  const [reporting, setReporting] = useState(false);
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
   const { view, setView, selectedEmail, openClientId, manualEmail, openClient, resetForThread } = usePanelStore();
@@ -106,7 +108,7 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
             <PersonView person={person} client={client} thread={thread} tabId={tabId} settings={settings} now={now} />
           </>
         ) : (
-          <DetectionProblem diagnostics={thread?.diagnostics ?? []} participants={outside} />
+          <DetectionProblem diagnostics={thread?.diagnostics ?? []} participants={outside} tabId={tabId} />
         )}
       </main>
       {settings ? <BackupReminder settings={settings} clientCount={clientCount ?? 0} now={now} /> : null}
@@ -118,6 +120,15 @@ export function SidePanel({ fixedTabId, now: fixedNow }: { fixedTabId: number | 
         <button type="button" className="link" onClick={openOptions}>
           Settings & backup
         </button>
+        {' · '}
+        <button type="button" className="link" aria-expanded={reporting} aria-controls="page-report" onClick={() => setReporting(!reporting)}>
+          Report a page problem
+        </button>
+        {reporting ? (
+          <section id="page-report" aria-label="Report a page problem">
+            <LayoutReport tabId={tabId} />
+          </section>
+        ) : null}
       </footer>
     </div>
   );
