@@ -18,11 +18,13 @@
  * and a font weight or a hidden flag says nothing about the mail.
  *
  * IDS keep their shape: ids, id references and the `data-*` ids (`data-convid`,
- * `data-thread-id`, `data-message-id`, `data-legacy-*`, ...) keep their separators and their
- * words of letters only (`thread-f`, `primaryMailboxRoot_`, which the readers match by
- * prefix); every other part of 6 characters or more becomes a part of the same length and
- * kinds of characters numbered in order of appearance, the same part always the same:
- * `#thread-f:1800000000000000009` -> `#thread-f:1000000000000000001`.
+ * `data-thread-id`, `data-message-id`, `data-legacy-*`, ...) keep their separators, their
+ * words of up to 32 letters (`thread-f`, `primaryMailboxRoot_`, which the readers match by
+ * prefix) and their parts of up to 5 characters (`O365_MainLink_Me`, Gmail's `:2a`); every
+ * other part becomes one of the same length and kinds of characters, numbered in order of
+ * appearance, the same part always the same:
+ * `#thread-f:1800000000000000009` -> `#thread-f:1000000000000000001`. The page's address is
+ * given as its origin, its path and hash with letters as x and digits as 0.
  *
  * REPLACED, everything the user or their correspondents wrote or are: every text node and
  * every other attribute value (`title`, `aria-label`, `alt`, `name`, `email`,
