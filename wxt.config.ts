@@ -13,7 +13,8 @@ export default defineConfig({
     name: 'Touchbase',
     description:
       'Client retention beside your Gmail and Outlook threads: history, reply times, follow-ups. All data stays in your browser.',
-    // scripting: to put a follow-up into the open reply box, only when the user asks
+    // scripting: to put a follow-up into the open reply box, or make a layout report of the
+    // mail page (entrypoints/layout-report.ts), only when the user asks
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // notifications: the daily digest and key-account alerts, asked for only when the user
     // turns one on in the options (lib/ui/reminders.ts); off, the extension never notifies

@@ -15,6 +15,7 @@ import { usePanelStore, type PanelView } from '@/lib/ui/panel-store';
 import { useRequestedView } from '@/lib/ui/panel-view';
 import { openInsights, openOptions } from '@/lib/ui/navigation';
 import { DetectionProblem } from './panel/DetectionProblem';
+import { LayoutReport } from './panel/LayoutReport';
 import { PersonView } from './panel/PersonView';
 import { TodayView } from './panel/TodayView';
 import { BackupReminder } from './panel/BackupReminder';
@@ -56,6 +57,7 @@ export function SidePanel({
   const { thread, loading, ready } = useTabThread(tabId);
   const { data: settings, isError: noDatabase } = useSettings();
   const { data: clientCount } = useClientCount();
+  const [reporting, setReporting] = useState(false);
   const liveNow = useNow();
   const now = fixedNow ?? liveNow;
   const { view, setView, selectedEmail, openClientId, manualEmail, openClient, resetForThread } = usePanelStore();
@@ -121,7 +123,7 @@ export function SidePanel({
             <PersonView person={person} client={client} thread={thread} tabId={tabId} settings={settings} now={now} />
           </>
         ) : (
-          <DetectionProblem diagnostics={thread?.diagnostics ?? []} participants={outside} />
+          <DetectionProblem diagnostics={thread?.diagnostics ?? []} participants={outside} tabId={tabId} />
         )}
       </main>
       {settings ? <BackupReminder settings={settings} clientCount={clientCount ?? 0} now={now} /> : null}
@@ -133,6 +135,15 @@ export function SidePanel({
         <button type="button" className="link" onClick={openOptions}>
           Settings & backup
         </button>
+        {' · '}
+        <button type="button" className="link" aria-expanded={reporting} aria-controls="page-report" onClick={() => setReporting(!reporting)}>
+          Report a page problem
+        </button>
+        {reporting ? (
+          <section id="page-report" aria-label="Report a page problem">
+            <LayoutReport tabId={tabId} />
+          </section>
+        ) : null}
       </footer>
     </div>
   );

@@ -1,11 +1,20 @@
 /**
  * Said plainly when the page could not be read: which lookups failed (never the page's
- * content), and a way to choose the person by hand.
+ * content), a way to choose the person by hand, and a layout report of the page to send us.
  */
 import type { Person } from '@/lib/domain/model';
+import { LayoutReport } from './LayoutReport';
 import { PickPerson } from './PickPerson';
 
-export function DetectionProblem({ diagnostics, participants }: { diagnostics: string[]; participants: Person[] }) {
+export function DetectionProblem({
+  diagnostics,
+  participants,
+  tabId,
+}: {
+  diagnostics: string[];
+  participants: Person[];
+  tabId: number | null;
+}) {
   return (
     <section aria-labelledby="detect-heading" className="problem">
       <h2 id="detect-heading">Who is this thread with?</h2>
@@ -26,6 +35,8 @@ export function DetectionProblem({ diagnostics, participants }: { diagnostics: s
         </details>
       ) : null}
       <PickPerson participants={participants} />
+      <h3>Help us fix this</h3>
+      <LayoutReport tabId={tabId} />
     </section>
   );
 }
