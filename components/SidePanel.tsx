@@ -3,7 +3,7 @@
  * open thread as a client, or the Today view when no thread is open. Data comes from the
  * database through TanStack Query; only view choices live in the Zustand store.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import './panel/panel.css';
 import type { Person } from '@/lib/domain/model';
 import { outsideParticipants } from '@/lib/domain/thread';
@@ -15,7 +15,9 @@ import { usePanelStore, type PanelView } from '@/lib/ui/panel-store';
 import { useRequestedView } from '@/lib/ui/panel-view';
 import { openInsights, openOptions } from '@/lib/ui/navigation';
 import { DetectionProblem } from './panel/DetectionProblem';
-import { LayoutReport } from './panel/LayoutReport';
+
+// asked for only when the user reports a page: its code loads then, not with the panel
+const LayoutReport = lazy(() => import('./panel/LayoutReport').then((m) => ({ default: m.LayoutReport })));
 import { PersonView } from './panel/PersonView';
 import { TodayView } from './panel/TodayView';
 import { BackupReminder } from './panel/BackupReminder';
@@ -141,7 +143,9 @@ export function SidePanel({
         </button>
         {reporting ? (
           <section id="page-report" aria-label="Report a page problem">
-            <LayoutReport tabId={tabId} />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <LayoutReport tabId={tabId} />
+            </Suspense>
           </section>
         ) : null}
       </footer>

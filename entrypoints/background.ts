@@ -6,6 +6,7 @@ import {
   armDigest, checkKeyAccountAlerts, DIGEST_ALARM, onDigestAlarm, onNotificationClicked, touchesSettings,
 } from '@/lib/background/reminders';
 import { forgetTab } from '@/lib/messages/session';
+import { ensureBuiltInTemplates } from '@/lib/db/templates';
 
 const BADGE_ALARM = 'touchbase:badge';
 
@@ -59,6 +60,9 @@ export default defineBackground(() => {
   };
   browser.runtime.onStartup.addListener(started);
   browser.runtime.onInstalled.addListener(started);
+  // the built-in follow-ups, written once (and any new one after an update), so the side
+  // panel reads them without carrying their words
+  browser.runtime.onInstalled.addListener(() => void ensureBuiltInTemplates().catch(console.error));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
   // Notifications exist only once the user allowed them (an optional permission): listen for

@@ -3,7 +3,10 @@
  * content), a way to choose the person by hand, and a layout report of the page to send us.
  */
 import type { Person } from '@/lib/domain/model';
-import { LayoutReport } from './LayoutReport';
+import { lazy, Suspense } from 'react';
+
+// asked for only when a page was not understood: its code loads then, not with the panel
+const LayoutReport = lazy(() => import('./LayoutReport').then((m) => ({ default: m.LayoutReport })));
 import { PickPerson } from './PickPerson';
 
 export function DetectionProblem({
@@ -36,7 +39,9 @@ export function DetectionProblem({
       ) : null}
       <PickPerson participants={participants} />
       <h3>Help us fix this</h3>
-      <LayoutReport tabId={tabId} />
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <LayoutReport tabId={tabId} />
+      </Suspense>
     </section>
   );
 }

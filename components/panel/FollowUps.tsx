@@ -7,7 +7,10 @@
 import { useMemo, useState } from 'react';
 import type { Client, Settings, Template, Touchpoint } from '@/lib/domain/model';
 import type { MailProvider } from '@/lib/domain/model';
-import { renderTemplate, situationsNow, suggestTemplates, valuesFor } from '@/lib/domain/templates';
+// each from its module, not the templates index, whose built-in texts the panel never needs
+import { renderTemplate } from '@/lib/domain/templates/render';
+import { situationsNow, suggestTemplates } from '@/lib/domain/templates/suggest';
+import { valuesFor } from '@/lib/domain/templates/variables';
 import { useTemplates } from '@/lib/ui/templates';
 import { insertIntoReply, openNewEmail, type InsertOutcome } from '@/lib/ui/reply';
 import { TemplatePreview } from '@/components/templates/TemplatePreview';

@@ -4,7 +4,7 @@
  * person is not a client yet, one click tracks them with name, address and company
  * pre-filled.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Client, Person, Settings } from '@/lib/domain/model';
 import { companyFromEmail } from '@/lib/domain/clients';
 import { isOverdue } from '@/lib/domain/overdue';
@@ -15,7 +15,9 @@ import { useHistory } from '@/lib/ui/history';
 import { usePanelStore } from '@/lib/ui/panel-store';
 import type { TabThread } from '@/lib/ui/tab';
 import { errorText } from '@/lib/ui/errors';
-import { ClientCard } from './ClientCard';
+
+// the card is opened now and then: its code loads when it is, not with the panel
+const ClientCard = lazy(() => import('./ClientCard').then((m) => ({ default: m.ClientCard })));
 import { FollowUps } from './FollowUps';
 import { History } from './History';
 import { LogButtons } from './LogButtons';
@@ -152,7 +154,9 @@ export function PersonView(props: {
           <History clientId={client.id!} />
           <details className="card-details">
             <summary>Client card: stage, value, cadence, notes, dates</summary>
-            <ClientCard client={client} settings={settings} />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <ClientCard client={client} settings={settings} />
+            </Suspense>
           </details>
         </>
       ) : client === null ? (

@@ -1,4 +1,4 @@
-import type { RenderPart } from '@/lib/domain/templates';
+import type { RenderPart } from '@/lib/domain/templates/render';
 
 /**
  * A rendered template as React text: filled variables plain, missing ones marked (with a

@@ -3,7 +3,7 @@
  * (RenderedText). One component for the sidebar's follow-ups and the editor's preview.
  */
 import type { ReactNode } from 'react';
-import type { RenderedTemplate } from '@/lib/domain/templates';
+import type { RenderedTemplate } from '@/lib/domain/templates/render';
 import { RenderedText } from './RenderedText';
 
 export function TemplatePreview({ rendered, label, className, heading }: {

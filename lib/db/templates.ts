@@ -10,6 +10,7 @@ import { validateTemplate, type TemplateInput } from '../domain/templates/valida
 import { ValidationError } from '../domain/validate';
 import { db } from './schema';
 import { NotFoundError } from './errors';
+import { readTemplates } from './template-list';
 
 /** Adds any built-in template that is not in the database yet. */
 export async function ensureBuiltInTemplates(now = Date.now()): Promise<void> {
@@ -20,16 +21,10 @@ export async function ensureBuiltInTemplates(now = Date.now()): Promise<void> {
   });
 }
 
-/** Every template, built-ins first in their shipped order, then the user's by name. */
+/** Every template, built-ins first in their shipped order, then the user's by name (any built-in missing written first). */
 export async function listTemplates(): Promise<Template[]> {
   await ensureBuiltInTemplates();
-  const all = await db.templates.toArray();
-  const order = new Map(BUILT_IN_TEMPLATES.map((t, i) => [t.builtInKey, i]));
-  return all.sort((a, b) => {
-    const ai = a.builtInKey !== undefined ? (order.get(a.builtInKey) ?? 999) : 1000;
-    const bi = b.builtInKey !== undefined ? (order.get(b.builtInKey) ?? 999) : 1000;
-    return ai - bi || a.name.localeCompare(b.name);
-  });
+  return readTemplates();
 }
 
 export async function createTemplate(input: TemplateInput, now = Date.now()): Promise<Template> {

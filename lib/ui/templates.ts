@@ -1,21 +1,19 @@
-/** Follow-up templates (lib/db/templates.ts) as hooks. */
+/**
+ * The templates for the side panel, read without the built-ins' words (lib/db/template-list.ts):
+ * the background writes the built-ins on install, and only a database that has none yet (a
+ * page opened before the background ran) loads the code that writes them.
+ */
 import { useQuery } from '@tanstack/react-query';
-import {
-  createTemplate, deleteTemplate, duplicateTemplate, listTemplates, resetTemplate, updateTemplate, type TemplateInput,
-} from '../db/templates';
+import { readTemplates } from '../db/template-list';
 import { keys } from './keys';
-import { useWrite } from './write';
 
-export function useTemplates() {
-  return useQuery({ queryKey: keys.templates, queryFn: listTemplates });
+async function templatesWithBuiltIns() {
+  const all = await readTemplates();
+  if (all.some((t) => t.builtIn)) return all;
+  await (await import('../db/templates')).ensureBuiltInTemplates();
+  return readTemplates();
 }
 
-export function useTemplateActions() {
-  return {
-    create: useWrite({ mutationFn: (t: TemplateInput) => createTemplate(t) }),
-    update: useWrite({ mutationFn: (a: { id: number; t: TemplateInput }) => updateTemplate(a.id, a.t) }),
-    duplicate: useWrite({ mutationFn: (id: number) => duplicateTemplate(id) }),
-    remove: useWrite({ mutationFn: (id: number) => deleteTemplate(id) }),
-    reset: useWrite({ mutationFn: (id: number) => resetTemplate(id) }),
-  };
+export function useTemplates() {
+  return useQuery({ queryKey: keys.templates, queryFn: templatesWithBuiltIns });
 }

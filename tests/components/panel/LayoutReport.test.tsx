@@ -97,7 +97,8 @@ describe('DetectionProblem', () => {
     renderWithData(<DetectionProblem diagnostics={['gmail.sender: none found (2 of 2)']} participants={[]} tabId={3} />);
     const section = screen.getByRole('region', { name: 'Who is this thread with?' });
     expect(within(section).getByRole('heading', { name: 'Help us fix this' })).toBeInTheDocument();
-    await user.click(within(section).getByRole('button', { name: 'Download report' }));
+    // the report's code loads when it is needed
+    await user.click(await within(section).findByRole('button', { name: 'Download report' }));
     expect(await within(section).findByRole('status')).toHaveTextContent(/^Saved /);
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 3 }, files: ['/layout-report.js'] });
   });
@@ -115,7 +116,7 @@ describe('the panel footer', () => {
     await user.click(link);
     expect(link).toHaveAttribute('aria-expanded', 'true');
     const region = within(footer).getByRole('region', { name: 'Report a page problem' });
-    await user.click(within(region).getByRole('button', { name: 'Copy report' }));
+    await user.click(await within(region).findByRole('button', { name: 'Copy report' }));
     expect(await within(region).findByRole('status')).toHaveTextContent(/^Copied the report/);
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 9 }, files: ['/layout-report.js'] });
     await user.click(link);

@@ -52,6 +52,7 @@ describe('address matching on hostile text', () => {
     ['many @s', '@'.repeat(100_000)],
   ])('%s stays cheap (100,000 characters)', (_name, text) => {
     cost(text); // warm up
-    expect(cost(text)).toBeLessThan(40);
+    // generous for a loaded machine: the quadratic pattern took minutes on the longest of these
+    expect(cost(text)).toBeLessThan(250);
   });
 });
