@@ -126,6 +126,12 @@ export const OUTLOOK_FIXTURES: Record<Exclude<keyof typeof OUTLOOK, 'threadIdAtt
  * `outlook.list.<key>`.
  */
 export const OUTLOOK_LIST = {
+  /**
+   * The list itself, `#MailList` (mail-dom.md, every fixture; `data-app-section="MessageList"`
+   * in list-inbox-en-us.html): the content script watches the smallest element holding it and
+   * the reading pane, since the two sit side by side.
+   */
+  list: ['#MailList', '[data-app-section="MessageList"]'],
   /** the rows of `#MailList` (mail-dom.md, list-inbox-en-us.html), then those of any listbox */
   rows: ['#MailList [role="option"][data-convid]', '[role="listbox"] [role="option"][data-convid]'],
   /** never a row inside a message body (a mail could carry fake rows), nor in OUTLOOK.readingPane */
@@ -153,6 +159,7 @@ export const OUTLOOK_LIST = {
 
 /** The fixtures that show each lookup of OUTLOOK_LIST, as data (see OUTLOOK_FIXTURES). */
 export const OUTLOOK_LIST_FIXTURES: Record<Exclude<keyof typeof OUTLOOK_LIST, 'notIn' | 'bold'>, string[]> = {
+  list: ['outlook/list-inbox-en-us.html', 'outlook/thread-en-us.html', 'outlook/reading-pane-app-section-ru.html'],
   rows: ['outlook/list-inbox-en-us.html'],
   subject: ['outlook/list-inbox-en-us.html'],
   sender: ['outlook/list-inbox-en-us.html'],
