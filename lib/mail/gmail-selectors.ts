@@ -91,13 +91,6 @@ export const GMAIL = {
    * page; the fixtures have `a.gb_d` (thread-basic-en-us.html) or none (thread-unknown-self-zh.html).
    */
   account: ['a[href*="accounts.google.com"][aria-label*="@"]', '[role="banner"] [aria-label*="@"]', '[class^="gb_"][aria-label*="@"]'],
-
-  /**
-   * The reply or compose box: contenteditable with `g_editable` (Gmail's own marker), then
-   * any contenteditable textbox (its aria-label is translated, so never matched).
-   * tests/fixtures/e2e/gmail-reply.html.
-   */
-  replyBox: ['div[contenteditable="true"][g_editable="true"]', 'div[contenteditable="true"][role="textbox"]'],
 } as const;
 
 /**
@@ -119,6 +112,24 @@ export const GMAIL_FIXTURES: Record<Exclude<keyof typeof GMAIL, 'threadIdAttribu
   date: ['gmail/thread-basic-en-us.html', 'gmail/thread-user-last-en-gb.html', 'gmail/thread-group-ru.html', 'gmail/thread-unknown-self-zh.html'],
   body: ['gmail/thread-basic-en-us.html'],
   account: ['gmail/thread-basic-en-us.html'],
+};
+
+/**
+ * What lib/mail/compose.ts is given to find the reply box, injected on demand: a separate
+ * object, not a key of GMAIL, so that the content script (which never writes) does not carry
+ * it (every key of an object literal stays in a bundle).
+ */
+export const GMAIL_COMPOSE = {
+  /**
+   * The reply or compose box: contenteditable with `g_editable` (Gmail's own marker), then
+   * any contenteditable textbox (its aria-label is translated, so never matched).
+   * tests/fixtures/e2e/gmail-reply.html.
+   */
+  replyBox: ['div[contenteditable="true"][g_editable="true"]', 'div[contenteditable="true"][role="textbox"]'],
+} as const;
+
+/** The fixtures that show each lookup of GMAIL_COMPOSE, as data (see GMAIL_FIXTURES). */
+export const GMAIL_COMPOSE_FIXTURES: Record<keyof typeof GMAIL_COMPOSE, string[]> = {
   replyBox: ['e2e/gmail-reply.html'],
 };
 

@@ -79,13 +79,6 @@ export const OUTLOOK = {
    * not in docs/MAIL-PAGES.md).
    */
   self: ['[id^="primaryMailboxRoot_"]', '#O365_MainLink_Me', '#mectrl_currentAccount_secondary'],
-
-  /**
-   * The reply or compose box: a multi-line contenteditable textbox in the reading pane or
-   * the compose form (labels translated: matched by role and attributes only).
-   * tests/fixtures/e2e/outlook-reply.html.
-   */
-  replyBox: ['div[contenteditable="true"][role="textbox"][aria-multiline="true"]', 'div[contenteditable="true"][role="textbox"]'],
 } as const;
 
 /**
@@ -106,6 +99,24 @@ export const OUTLOOK_FIXTURES: Record<Exclude<keyof typeof OUTLOOK, 'threadIdAtt
   body: ['outlook/thread-en-us.html'],
   selectedRow: ['outlook/thread-en-us.html'],
   self: ['outlook/thread-en-us.html', 'outlook/thread-de.html'],
+};
+
+/**
+ * What lib/mail/compose.ts is given to find the reply box, injected on demand: a separate
+ * object, not a key of OUTLOOK, so that the content script (which never writes) does not
+ * carry it (every key of an object literal stays in a bundle).
+ */
+export const OUTLOOK_COMPOSE = {
+  /**
+   * The reply or compose box: a multi-line contenteditable textbox in the reading pane or
+   * the compose form (labels translated: matched by role and attributes only).
+   * tests/fixtures/e2e/outlook-reply.html.
+   */
+  replyBox: ['div[contenteditable="true"][role="textbox"][aria-multiline="true"]', 'div[contenteditable="true"][role="textbox"]'],
+} as const;
+
+/** The fixtures that show each lookup of OUTLOOK_COMPOSE, as data (see OUTLOOK_FIXTURES). */
+export const OUTLOOK_COMPOSE_FIXTURES: Record<keyof typeof OUTLOOK_COMPOSE, string[]> = {
   replyBox: ['e2e/outlook-reply.html'],
 };
 
