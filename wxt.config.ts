@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
-import { mailMatches } from './lib/mail/hosts';
+import { contentScripts, mailMatches } from './lib/mail/hosts';
 
 // The mail hosts are the only pages Touchbase ever touches: host permissions, the content
 // scripts' `matches` and the background's sender check all come from lib/mail/hosts.ts.
+// The content scripts are WXT unlisted scripts declared here (lib/mail/hosts.ts says why).
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -16,6 +17,7 @@ export default defineConfig({
     // scripting: to put a follow-up into the open reply box, only when the user asks
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: mailMatches(),
+    content_scripts: contentScripts(),
     action: { default_title: 'Touchbase: open the client sidebar' },
     // a keyboard way to the sidebar (changeable in the browser's shortcuts page); the action
     // opens the side panel in Chrome, the sidebar command toggles it in Firefox. Not

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MailListSnapshot } from '@/lib/domain/model';
-import { contentContext } from '@/lib/mail/context';
+import { contentContext, type WatchContext } from '@/lib/mail/context';
 import { readGmailThread } from '@/lib/mail/gmail';
 import { readGmailList } from '@/lib/mail/gmail-list';
 import { runMailWatcher } from '@/lib/mail/run-watcher';
 import { parseMessage } from '@/lib/messages/protocol';
-import gmailContent from '@/entrypoints/gmail.content';
-import outlookContent from '@/entrypoints/outlook.content';
+import gmailContent from '@/entrypoints/gmail-content';
+import outlookContent from '@/entrypoints/outlook-content';
+import { contentScripts } from '@/lib/mail/hosts';
 import { loadFixture } from './fixtures';
 
 // `wxt/browser` resolves to wxt's mock module, whose import chain loads esbuild, which refuses
@@ -18,14 +18,8 @@ vi.mock('wxt/browser', async () => {
   return { browser: fake, default: fake };
 });
 
-/** the part of WXT's ContentScriptContext the content scripts use */
+/** a context that stays valid until aborted */
 const ctxOf = (ac: AbortController) => ({ signal: ac.signal, isInvalid: false, abort: () => ac.abort() });
-
-function fakeContext() {
-  const ac = new AbortController();
-  const ctx = ctxOf(ac) as unknown as ContentScriptContext;
-  return { ctx, abort: () => ac.abort() };
-}
 
 function showFixture(rel: string) {
   const page = loadFixture(rel);
@@ -232,12 +226,12 @@ describe('the content scripts', () => {
       // the background's answer: delivered (an { ok: false } would be sent again)
       return Promise.resolve({ ok: true, data: null });
     });
-    const { ctx, abort } = fakeContext();
-    script.main(ctx);
+    const ctx = script.main() as WatchContext;
     await vi.advanceTimersByTimeAsync(300);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await vi.advanceTimersByTimeAsync(300);
-    abort();
+    expect(ctx.isInvalid).toBe(false);
+    ctx.abort();
     expect(received.map((m) => m.type)).toEqual(['thread:snapshot', 'list:snapshot']);
     for (const m of received) expect(parseMessage(m).ok).toBe(true);
     expect(received[0]).toMatchObject({ snapshot: subject === null ? null : { subject }, diagnostics: expect.any(Array) });
@@ -254,15 +248,38 @@ describe('the content scripts', () => {
     debug.mockRestore();
   });
 
-  it('declare the mail hosts and run at document_idle', () => {
-    expect(gmailContent.matches).toEqual(['https://mail.google.com/*']);
-    expect(outlookContent.matches).toEqual([
-      'https://outlook.live.com/*',
-      'https://outlook.office.com/*',
-      'https://outlook.office365.com/*',
-      'https://outlook.cloud.microsoft/*',
+  it('are declared on their own mail hosts, once the page is idle', () => {
+    expect(contentScripts()).toEqual([
+      { matches: ['https://mail.google.com/*'], js: ['gmail-content.js'], run_at: 'document_idle' },
+      {
+        matches: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.cloud.microsoft/*'],
+        js: ['outlook-content.js'],
+        run_at: 'document_idle',
+      },
     ]);
-    expect(gmailContent.runAt).toBe('document_idle');
-    expect(outlookContent.runAt).toBe('document_idle');
+  });
+
+  it('stop when the extension goes away under the page', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    showFixture('gmail/thread-basic-en-us.html');
+    const received: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((msg: unknown) => {
+      received.push(msg);
+      return Promise.resolve({ ok: true, data: null });
+    });
+    const ctx = gmailContent.main() as WatchContext;
+    await vi.advanceTimersByTimeAsync(300);
+    expect(received).toHaveLength(2);
+    // what a content script sees once its extension is reloaded or removed
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    document.querySelector('h2.hP')!.textContent = 'Changed';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(received).toHaveLength(2);
+    expect(ctx.isInvalid).toBe(true);
+    expect(ctx.signal.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+    vi.restoreAllMocks();
   });
 });
