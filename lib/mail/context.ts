@@ -1,14 +1,15 @@
 /**
  * The content scripts' context: when to stop. It stands in for WXT's ContentScriptContext,
  * whose location watcher, start-up messaging between copies of a script and timer wrappers
- * were ~2.9 KB of each content script and unused (the watcher has its own navigation events
- * and timers). What is kept: an AbortController whose signal stops the watcher, and
- * `isInvalid`, true once the extension was reloaded or removed under the page (`alive()`,
- * the runtime id in a content script, is then gone), which also aborts.
+ * were ~2.6 KB of each built content script (Gmail's: 17.48 -> 14.89 KB) and unused: the
+ * watcher has its own navigation events and timers. What is kept: an AbortController whose
+ * signal stops the watcher, and `isInvalid`, true once the extension was reloaded or removed
+ * under the page (`alive()`, the runtime id in a content script, is then gone), which also
+ * aborts.
  *
  * A newer copy of the script in the same page (which WXT's context told the older one about)
  * only comes with WXT's development reload: the manifest's content scripts are injected once
- * per page, and an orphaned copy stops at its first send (see ./run-watcher.ts).
+ * per page, and an orphaned copy stops at its next send (see ./run-watcher.ts).
  */
 export interface WatchContext {
   readonly signal: AbortSignal;

@@ -26,7 +26,7 @@ export function providerOfHost(host: string): MailProvider | undefined {
  * The manifest's `content_scripts`: each provider's script (`entrypoints/<provider>-content.ts`,
  * which WXT builds as an unlisted script to `<provider>-content.js`) on that provider's hosts
  * only, once the page is idle. Declared here rather than by WXT's `defineContentScript`, whose
- * context would add ~2.9 KB to each script (lib/mail/context.ts says why it is not needed).
+ * context would add ~2.6 KB to each script (lib/mail/context.ts says why it is not needed).
  */
 export function contentScripts(): { matches: string[]; js: string[]; run_at: 'document_idle' }[] {
   return (Object.keys(MAIL_HOSTS) as MailProvider[]).map((p) => ({ matches: mailMatches(p), js: [`${p}-content.js`], run_at: 'document_idle' }));
