@@ -121,6 +121,21 @@ export const OUTLOOK_COMPOSE_FIXTURES: Record<keyof typeof OUTLOOK_COMPOSE, stri
 };
 
 /**
+ * The list itself, `#MailList` (mail-dom.md, every fixture; `data-app-section="MessageList"`
+ * in list-inbox-en-us.html): the content script watches the smallest element holding it and
+ * the reading pane, since the two sit side by side.
+ */
+export const OUTLOOK_LIST_BOX = ['#MailList', '[data-app-section="MessageList"]'] as const;
+
+/**
+ * The rows of `#MailList` (mail-dom.md, list-inbox-en-us.html), then those of any listbox.
+ * This and OUTLOOK_LIST_BOX stand on their own, since the content script names them: every
+ * key of OUTLOOK_LIST it named from outside outlook-list.ts would keep the whole object in
+ * its bundle (~150 bytes).
+ */
+export const OUTLOOK_LIST_ROWS = ['#MailList [role="option"][data-convid]', '[role="listbox"] [role="option"][data-convid]'] as const;
+
+/**
  * The message list, read by ./outlook-list.ts (list-inbox-en-us.html). What live captures in
  * public code rely on: rows `[role=option][data-convid]`, the sender's address in a `title`,
  * the full date in a `title`, the subject in `span.TtcXM`.
@@ -137,14 +152,10 @@ export const OUTLOOK_COMPOSE_FIXTURES: Record<keyof typeof OUTLOOK_COMPOSE, stri
  * `outlook.list.<key>`.
  */
 export const OUTLOOK_LIST = {
-  /**
-   * The list itself, `#MailList` (mail-dom.md, every fixture; `data-app-section="MessageList"`
-   * in list-inbox-en-us.html): the content script watches the smallest element holding it and
-   * the reading pane, since the two sit side by side.
-   */
-  list: ['#MailList', '[data-app-section="MessageList"]'],
-  /** the rows of `#MailList` (mail-dom.md, list-inbox-en-us.html), then those of any listbox */
-  rows: ['#MailList [role="option"][data-convid]', '[role="listbox"] [role="option"][data-convid]'],
+  /** the list: OUTLOOK_LIST_BOX */
+  list: OUTLOOK_LIST_BOX,
+  /** the rows: OUTLOOK_LIST_ROWS */
+  rows: OUTLOOK_LIST_ROWS,
   /** never a row inside a message body (a mail could carry fake rows), nor in OUTLOOK.readingPane */
   notIn: '[id^="UniqueMessageBody"]',
   /**

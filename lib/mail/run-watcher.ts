@@ -7,7 +7,8 @@
  * invalid and every send fails).
  *
  * A send that fails or is refused (the reply `{ ok: false }`) was not delivered: the same
- * value is sent again at the next read.
+ * value is sent again at the next read. The list is read again only when its rows changed
+ * (its `part`, see ./watch.ts): reading 100 rows costs as much as a long thread.
  */
 import type { MailListSnapshot, ThreadSnapshot } from '../domain/model';
 import type { WatchContext } from './context';
@@ -18,6 +19,8 @@ import { watchMail, type Watched } from './watch';
 export interface Reading<T> {
   read: (doc: Document, diagnostics: string[]) => T;
   send: (value: T, diagnostics: string[]) => Promise<unknown>;
+  /** the elements it is read from, when known: it is read again only when they changed (see Watched) */
+  part?: Chain;
 }
 
 export interface RunWatcherOptions {
@@ -29,13 +32,12 @@ export interface RunWatcherOptions {
   roots: readonly Chain[];
   thread: Reading<ThreadSnapshot | null>;
   list: Reading<MailListSnapshot | null>;
-  log?: (line: string) => void;
 }
 
 export function runMailWatcher(o: RunWatcherOptions): void {
   const { ctx } = o;
   if (ctx.signal.aborted) return;
-  const log = (what: string) => (o.log ?? console.debug)(`[touchbase] ${o.provider}: ${what}`);
+  const log = (what: string) => console.debug(`[touchbase] ${o.provider}: ${what}`);
   let stopped = false;
   const gone = () => {
     if (!stopped) log('extension gone, stopped');
@@ -45,13 +47,8 @@ export function runMailWatcher(o: RunWatcherOptions): void {
   const watched = <T>(r: Reading<T>): Watched<T> => {
     let logged = '';
     return {
-      read: (doc) => {
-        const diagnostics: string[] = [];
-        return { value: r.read(doc, diagnostics), diagnostics };
-      },
+      ...r,
       onChange: async (value, diagnostics) => {
-        // the extension was reloaded or removed under the page: every send would fail
-        if (ctx.isInvalid) return gone();
         const key = diagnostics.join('; ');
         if (key && key !== logged) log(key);
         logged = key;
@@ -59,6 +56,7 @@ export function runMailWatcher(o: RunWatcherOptions): void {
         try {
           reply = await r.send(value, diagnostics);
         } catch (e) {
+          // the extension was reloaded or removed under the page: every send would fail
           if (ctx.isInvalid || /context invalidated/i.test(String(e))) return gone();
           throw e; // the watcher then sends the same value again at its next read
         }

@@ -16,15 +16,18 @@
  * observer disconnects at its first callback in each, since every callback and every timer
  * is a call into this script's world (~15 µs and ~100 µs, traced).
  *
- * Reads are the expensive part (1-3 ms for a long thread and a list), so a read that finds
- * nothing new (every value the same as the last one passed) makes the next read that
- * mutations alone call for wait a gap after it: 2 s, doubling, or 8 s after a stream of over
- * a second; up to 30 s. A read that finds something new, a new root or a click (Send,
- * another message) clears the gap. A navigation (hashchange, popstate, the tab being shown,
- * or a pushState to another address, which is how Outlook moves between threads and which
- * only the Navigation API reports) skips every wait and reads after 30 ms: that is the user
- * opening a thread. Without that API, a tick that finds the address changed counts as a
- * navigation. Measured in BENCHMARKS.md.
+ * Reads are the expensive part (1-3 ms for a long thread, as much again for a list of 100
+ * rows), so a value that says where it is read from (`part`: the list's rows) is read again
+ * only when that part of the page changed since its last read: a page busy beside the list
+ * (a clock, the open thread) costs no list reads. A read that finds nothing new (every value
+ * the same as the last one passed) makes the next read that mutations alone call for wait a
+ * gap after it: 2 s, doubling, or 8 s after a stream of over a second; up to 30 s. A read
+ * that finds something new, a new root or a click (Send, another message) clears the gap. A
+ * navigation (hashchange, popstate, the tab being shown, or a pushState to another address,
+ * which is how Outlook moves between threads and which only the Navigation API reports)
+ * skips every wait and reads after 30 ms: that is the user opening a thread. Without that
+ * API, a tick that finds the address changed counts as a navigation. Measured in
+ * BENCHMARKS.md.
  *
  * A tab in the background is neither watched nor read until it is shown. When the root
  * element is replaced, hidden or missing, or one of its chains found nothing, it is found
@@ -35,15 +38,25 @@
  * to it: a new list does not resend the thread, nor a new thread the list. A value whose
  * `onChange` threw or rejected is passed again at the next read (which, finding nothing new,
  * still widens the gap). Everything runs inside try/catch (nothing is ever thrown into the
- * page), and all listeners, timers and the observer stop when `signal` aborts.
+ * page), and all listeners, timers and observers stop when `signal` aborts.
  */
-import { isHidden, type Chain } from './dom';
+import { holding, isHidden, joined, type Chain } from './dom';
 
 /** one thing read from the page and passed on when it changes */
 export interface Watched<T = unknown> {
-  read: (doc: Document) => { value: T; diagnostics: string[] };
+  /** reads the value, pushing the names of failed lookups to `diagnostics` */
+  read: (doc: Document, diagnostics: string[]) => T;
   /** may return a promise: when it rejects, the same value is passed again at the next read */
   onChange: (value: T, diagnostics: string[]) => void | Promise<unknown>;
+  /**
+   * The elements the value is read from, when known (the rows of a message list, by a chain
+   * whose every selector counts): a read then reads it again only when the smallest element
+   * holding them all is another one than at its last read, or changed inside since
+   * (anything, classes too, heard by an observer that disconnects at its first callback),
+   * or its last value was not delivered; else its last value stands. No element (no rows):
+   * read every time.
+   */
+  part?: Chain;
 }
 
 export interface WatchOptions {
@@ -75,6 +88,8 @@ const GAP_MAX_MS = 30_000;
 
 /** attributes whose change can change what the readers see (no `class`: it flickers on hover) */
 const ATTRIBUTES = ['style', 'hidden', 'aria-expanded', 'aria-selected', 'title', 'email'];
+/** what an observer of a value's part hears: everything, classes too (a row turning read) */
+const EVERYTHING = { subtree: true, childList: true, characterData: true, attributes: true };
 
 export function watchMail(opts: WatchOptions): void {
   try {
@@ -103,6 +118,11 @@ function start(opts: WatchOptions): void {
    * one failed (then it is passed again at the next read) */
   const sent: (string | undefined)[] = [];
   const lost: boolean[] = [];
+  /** per watched value with a `part`: the element holding it at its last read, an observer
+   * of that element that flags the first change inside it and disconnects, and the flag */
+  const parts: (Element | null)[] = [];
+  const partObservers: MutationObserver[] = [];
+  const moved: boolean[] = [];
   /** mutation callbacks seen, and the count when the timer was last armed */
   let mutations = 0;
   let counted = 0;
@@ -131,7 +151,7 @@ function start(opts: WatchOptions): void {
 
   function listen(): void {
     if (listening || !root) return;
-    observer.observe(root, { subtree: true, childList: true, characterData: true, attributeFilter: ATTRIBUTES });
+    observer.observe(root, { ...EVERYTHING, attributeFilter: ATTRIBUTES });
     listening = true;
   }
 
@@ -140,17 +160,16 @@ function start(opts: WatchOptions): void {
     // the cheap check (inline styles and `hidden` up the ancestors, no checkVisibility):
     // it runs every few seconds and must not force a layout on a page that keeps changing
     if (whole && root?.isConnected && !isHidden(root, null, false)) return false;
-    const parts: Element[] = [];
+    const found: Element[] = [];
     for (const chain of opts.roots) {
       let part: Element | undefined;
       for (const sel of chain) part ??= [...doc.querySelectorAll(sel)].find((el) => !isHidden(el));
-      if (part) parts.push(part);
+      if (part) found.push(part);
     }
     // the smallest element holding every part, never the body or above (the first part then)
-    let next: Element | null | undefined = parts[0];
-    for (const p of parts) while (next && !next.contains(p)) next = next.parentElement;
-    whole = parts.length === opts.roots.length && !!next?.parentElement && next !== doc.body;
-    if (!whole) next = parts[0];
+    let next = holding(found);
+    whole = found.length === opts.roots.length && next !== doc.body;
+    if (!whole) next = found[0];
     if (next === root) return false;
     unlisten();
     root = next ?? undefined;
@@ -204,18 +223,30 @@ function start(opts: WatchOptions): void {
       let fresh = false;
       opts.watch.forEach((w, i) => {
         try {
-          const { value, diagnostics } = w.read(doc);
+          // (the first and the last in document order: whatever holds both holds those between)
+          const rows = w.part && doc.querySelectorAll(joined(w.part));
+          const part = rows ? holding([rows[0], rows[rows.length - 1]]) : null;
+          // its part of the page is the one read last time, unchanged since: nothing new
+          if (part && part === parts[i] && !moved[i] && !lost[i]) return;
+          const diagnostics: string[] = [];
+          const value = w.read(doc, diagnostics);
+          const o = (partObservers[i] ??= new MutationObserver(() => {
+            moved[i] = true;
+            o.disconnect();
+          }));
+          parts[i] = part;
+          moved[i] = false;
+          o.disconnect();
+          if (part) o.observe(part, EVERYTHING);
           const key = JSON.stringify(value);
           if (key === sent[i] && !lost[i]) return;
           fresh ||= key !== sent[i];
           sent[i] = key;
           lost[i] = false;
           // a value whose onChange failed (thrown or rejected) is passed again at the next read
-          Promise.resolve()
-            .then(() => w.onChange(value, diagnostics))
-            .catch(() => {
-              if (sent[i] === key) lost[i] = true;
-            });
+          (async () => w.onChange(value, diagnostics))().catch(() => {
+            if (sent[i] === key) lost[i] = true;
+          });
         } catch {
           /* a failed read: read again at the next change */
         }
@@ -284,6 +315,7 @@ function start(opts: WatchOptions): void {
     clearTimeout(timer);
     clearTimeout(rootTimer);
     unlisten();
+    for (const o of partObservers) o.disconnect();
   });
 
   checkRoot();

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MailListSnapshot } from '@/lib/domain/model';
 import { contentContext, type WatchContext } from '@/lib/mail/context';
@@ -35,20 +35,24 @@ function gmailReadings(sendThread: (...a: any[]) => Promise<unknown>, sendList: 
   };
 }
 
+/** the console's debug lines, where the watcher logs */
+let log: MockInstance<(...args: unknown[]) => void>;
+
 describe('runMailWatcher', () => {
   let ac: AbortController;
   beforeEach(() => {
     vi.useFakeTimers();
     ac = new AbortController();
+    log = vi.spyOn(console, 'debug').mockImplementation(() => {});
   });
   afterEach(() => {
     ac.abort();
     vi.useRealTimers();
+    vi.restoreAllMocks();
     document.body.replaceChildren();
   });
 
-  const run = (r: ReturnType<typeof gmailReadings>, log: (line: string) => void = () => {}) =>
-    runMailWatcher({ provider: 'gmail', ctx: ctxOf(ac), roots: [['[role="main"]']], ...r, log });
+  const run = (r: ReturnType<typeof gmailReadings>) => runMailWatcher({ provider: 'gmail', ctx: ctxOf(ac), roots: [['[role="main"]']], ...r });
 
   /** a navigation, which no gap holds back, and the read after it */
   const navigate = async () => {
@@ -59,8 +63,7 @@ describe('runMailWatcher', () => {
   it('sends snapshots and logs only the names of failed lookups', async () => {
     showFixture('gmail/thread-unknown-self-zh.html');
     const send = vi.fn(() => Promise.resolve());
-    const log = vi.fn();
-    run(gmailReadings(send), log);
+    run(gmailReadings(send));
     await vi.advanceTimersByTimeAsync(300);
     expect(send).toHaveBeenCalledTimes(1);
     expect(send.mock.calls[0]).toMatchObject([{ provider: 'gmail', subject: '样品寄送' }, ['gmail.self: none found']]);
@@ -126,8 +129,7 @@ describe('runMailWatcher', () => {
   it('stops watching when the extension context is gone', async () => {
     showFixture('gmail/thread-basic-en-us.html');
     const r = gmailReadings(vi.fn(() => Promise.reject(new Error('Extension context invalidated.'))));
-    const log = vi.fn();
-    run(r, log);
+    run(r);
     await vi.advanceTimersByTimeAsync(300);
     expect(r.thread.send).toHaveBeenCalledTimes(1);
     document.querySelector('h2.hP')!.textContent = 'Changed';
@@ -137,7 +139,7 @@ describe('runMailWatcher', () => {
     expect(r.thread.send).toHaveBeenCalledTimes(1);
     // and the context is ended for the rest of the content script too, said once
     expect(ac.signal.aborted).toBe(true);
-    expect(log.mock.calls.filter(([l]) => /extension gone/.test(l))).toHaveLength(1);
+    expect(log.mock.calls.filter(([l]) => /extension gone/.test(String(l)))).toHaveLength(1);
   });
 
   it('keeps watching and resends after another send failure', async () => {
@@ -153,8 +155,12 @@ describe('runMailWatcher', () => {
 });
 
 describe('contentContext', () => {
+  beforeEach(() => {
+    log = vi.spyOn(console, 'debug').mockImplementation(() => {});
+  });
   afterEach(() => {
     vi.useRealTimers();
+    vi.restoreAllMocks();
     document.body.replaceChildren();
   });
 
@@ -183,16 +189,16 @@ describe('contentContext', () => {
     showFixture('gmail/thread-basic-en-us.html');
     let id: string | undefined = 'abc';
     const ctx = contentContext(() => id);
-    const r = gmailReadings(vi.fn(() => Promise.resolve({ ok: true, data: null })));
-    const log = vi.fn();
-    runMailWatcher({ provider: 'gmail', ctx, roots: [['[role="main"]']], ...r, log });
+    // once the runtime id is gone, every send fails (with whatever message the browser gives)
+    const r = gmailReadings(vi.fn(() => (id ? Promise.resolve({ ok: true, data: null }) : Promise.reject(new Error('could not send')))));
+    runMailWatcher({ provider: 'gmail', ctx, roots: [['[role="main"]']], ...r });
     await vi.advanceTimersByTimeAsync(300);
     expect(r.thread.send).toHaveBeenCalledTimes(1);
     // the extension is reloaded under the page; the thread changes
     id = undefined;
     document.querySelector('h2.hP')!.textContent = 'Changed';
     await vi.advanceTimersByTimeAsync(300);
-    expect(r.thread.send).toHaveBeenCalledTimes(1);
+    expect(r.thread.send).toHaveBeenCalledTimes(2);
     expect(ctx.signal.aborted).toBe(true);
     expect(log).toHaveBeenCalledWith('[touchbase] gmail: extension gone, stopped');
     const reads = r.thread.read.mock.calls.length;
@@ -271,8 +277,10 @@ describe('the content scripts', () => {
     const ctx = gmailContent.main() as WatchContext;
     await vi.advanceTimersByTimeAsync(300);
     expect(received).toHaveLength(2);
-    // what a content script sees once its extension is reloaded or removed
+    // what a content script sees once its extension is reloaded or removed: no runtime id,
+    // and every send failing
     (fakeBrowser.runtime as { id?: string }).id = undefined;
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
     document.querySelector('h2.hP')!.textContent = 'Changed';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await vi.advanceTimersByTimeAsync(300);

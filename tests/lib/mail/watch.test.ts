@@ -4,13 +4,11 @@ import { watchMail } from '@/lib/mail/watch';
 
 /** a stand-in reader: the subject of the visible `[role=main]` heading */
 function makeReader() {
-  return vi.fn((doc: Document) => {
+  return vi.fn((doc: Document, diagnostics: string[]): ThreadSnapshot | null => {
     const main = [...doc.querySelectorAll('[role=main]')].find((m) => !(m as HTMLElement).hidden);
     const h = main?.querySelector('h2');
-    const value: ThreadSnapshot | null = h
-      ? { provider: 'gmail', subject: h.textContent ?? '', participants: [], messages: [] }
-      : null;
-    return { value, diagnostics: h ? [] : ['test.subject: no match'] };
+    if (!h) diagnostics.push('test.subject: no match');
+    return h ? { provider: 'gmail', subject: h.textContent ?? '', participants: [], messages: [] } : null;
   });
 }
 
@@ -461,14 +459,18 @@ describe('watchMail with a thread and a list', () => {
     document.body.replaceChildren();
   });
 
-  function start(roots: string[][] = [['[role=main]'], ['#MailList']]) {
+  function start(roots: string[][] = [['[role=main]'], ['#MailList']], part?: string[]) {
     const thread = {
-      read: vi.fn((doc: Document) => ({ value: doc.querySelector('[role=main] h2')?.textContent ?? null, diagnostics: [] })),
+      read: vi.fn((doc: Document) => doc.querySelector('[role=main] h2')?.textContent ?? null),
       onChange: vi.fn(),
     };
     const list = {
-      read: vi.fn((doc: Document) => ({ value: [...doc.querySelectorAll('#MailList p')].map((p) => p.textContent), diagnostics: ['list: 1'] })),
+      read: vi.fn((doc: Document, diagnostics: string[]) => {
+        diagnostics.push('list: 1');
+        return [...doc.querySelectorAll('#MailList p')].map((p) => p.textContent);
+      }),
       onChange: vi.fn(),
+      part,
     };
     watchMail({ doc: document, win: window, watch: [thread, list], signal: ac.signal, roots });
     return { thread, list };
@@ -590,5 +592,122 @@ describe('watchMail with a thread and a list', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  describe('a value with a part (the rows it is read from)', () => {
+    const rows = ['#MailList p'];
+
+    it('is not read again while its rows are unchanged, however much the page changes beside them', async () => {
+      const { pane } = setSplitPage('Renewal', ['Dana', 'Lee']);
+      const { thread, list } = start(undefined, rows);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(list.read).toHaveBeenCalledTimes(1);
+      // the thread changes, then keeps changing: read each time, the list never again
+      pane.querySelector('h2')!.textContent = 'Order 4411';
+      await vi.advanceTimersByTimeAsync(300);
+      for (let i = 0; i < 200; i++) {
+        pane.setAttribute('title', String(i));
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(thread.read.mock.calls.length).toBeGreaterThanOrEqual(4);
+      expect(list.read).toHaveBeenCalledTimes(1);
+      expect(thread.onChange.mock.calls.map((c) => c[0])).toEqual(['Renewal', 'Order 4411']);
+      expect(list.onChange).toHaveBeenCalledTimes(1);
+    });
+
+    it('is read again once anything changes among its rows, a class too, at the next read', async () => {
+      const { list: listEl } = setSplitPage('Renewal', ['Dana', 'Lee']);
+      const { list } = start(undefined, rows);
+      await vi.advanceTimersByTimeAsync(300);
+      // a class is not heard by the root's observer (it flickers on hover), so nothing is
+      // read for it alone; the next read (here a navigation) reads the list again
+      listEl.querySelector('p')!.className = 'read';
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(list.read).toHaveBeenCalledTimes(1);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(list.read).toHaveBeenCalledTimes(2);
+      // a new row is heard, and read
+      listEl.append(Object.assign(document.createElement('p'), { textContent: 'Grace' }));
+      await vi.advanceTimersByTimeAsync(2300);
+      expect(list.read).toHaveBeenCalledTimes(3);
+      expect(list.onChange.mock.calls.at(-1)?.[0]).toEqual(['Dana', 'Lee', 'Grace']);
+    });
+
+    it('is read again when its rows are elsewhere: another list in their place, or a row outside the old ones', async () => {
+      const { app, list: listEl } = setSplitPage('Renewal', ['Dana']);
+      const { list } = start(undefined, rows);
+      await vi.advanceTimersByTimeAsync(300);
+      // the app swaps the whole list for another (the old one is not changed, only dropped)
+      const other = document.createElement('div');
+      other.id = 'MailList';
+      other.append(Object.assign(document.createElement('p'), { textContent: 'Priya' }));
+      listEl.replaceWith(other);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(list.onChange.mock.calls.at(-1)?.[0]).toEqual(['Priya']);
+      // a second list appears beside it: the rows are now held by the app container
+      const second = document.createElement('section');
+      second.innerHTML = '<div id="MailList"><p>Marco</p></div>';
+      app.append(second);
+      await vi.advanceTimersByTimeAsync(2300);
+      expect(list.onChange.mock.calls.at(-1)?.[0]).toEqual(['Priya', 'Marco']);
+    });
+
+    it('is sent again after a failed send though its rows are unchanged', async () => {
+      const { pane } = setSplitPage('Renewal', ['Dana']);
+      const { list } = start(undefined, rows);
+      list.onChange.mockImplementationOnce(() => Promise.reject(new Error('refused')));
+      await vi.advanceTimersByTimeAsync(300);
+      pane.setAttribute('title', 'changed');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(list.onChange).toHaveBeenCalledTimes(2);
+      pane.setAttribute('title', 'changed again');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(list.read).toHaveBeenCalledTimes(2);
+      expect(list.onChange).toHaveBeenCalledTimes(2);
+    });
+
+    it('without rows, is read at every read', async () => {
+      const { pane } = setSplitPage('Renewal', []);
+      const { list } = start(undefined, rows);
+      await vi.advanceTimersByTimeAsync(300);
+      pane.setAttribute('title', 'changed');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(list.read).toHaveBeenCalledTimes(2);
+    });
+
+    it('stops hearing its rows when the signal aborts', async () => {
+      const { list: listEl } = setSplitPage('Renewal', ['Dana']);
+      let observing = 0;
+      const Real = globalThis.MutationObserver;
+      vi.stubGlobal(
+        'MutationObserver',
+        class extends Real {
+          observe(target: Node, options?: MutationObserverInit) {
+            observing++;
+            super.observe(target, options);
+          }
+          disconnect() {
+            observing = 0;
+            super.disconnect();
+          }
+        },
+      );
+      try {
+        start(undefined, rows);
+        await vi.advanceTimersByTimeAsync(300);
+        expect(observing).toBeGreaterThan(0);
+        ac.abort();
+        expect(observing).toBe(0);
+        listEl.append(document.createElement('p'));
+        await vi.advanceTimersByTimeAsync(10_000);
+        expect(vi.getTimerCount()).toBe(0);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
   });
 });
