@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
-import { mailMatches } from './lib/mail/hosts';
+import { contentScripts, mailMatches } from './lib/mail/hosts';
 
 // The mail hosts are the only pages Touchbase ever touches: host permissions, the content
 // scripts' `matches` and the background's sender check all come from lib/mail/hosts.ts.
+// The content scripts are WXT unlisted scripts declared here (lib/mail/hosts.ts says why).
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -20,6 +21,7 @@ export default defineConfig({
     // turns one on in the options (lib/ui/reminders.ts); off, the extension never notifies
     optional_permissions: ['notifications'],
     host_permissions: mailMatches(),
+    content_scripts: contentScripts(),
     action: { default_title: 'Touchbase: open the client sidebar' },
     // a keyboard way to the sidebar (changeable in the browser's shortcuts page); the action
     // opens the side panel in Chrome, the sidebar command toggles it in Firefox. Not

@@ -9,7 +9,9 @@
  *   3. lib/mail imports nothing outside lib/mail but the model (lib/domain/model.ts);
  *   4. components import no value from lib/db, lib/backup, lib/csv, lib/background or
  *      lib/messages: their data comes through lib/ui;
- *   5. a content script imports only lib/mail, the typed `send` and the protocol's types;
+ *   5. a content script imports only lib/mail, the typed `send` and the protocol's types
+ *      (a content script: every script the manifest declares, `entrypoints/<provider>-content.ts`,
+ *      and any WXT `*.content.ts`);
  *   6. no file of lib/ sits at its root unless docs/ARCHITECTURE.md explains it;
  *   7. no two files import each other, however indirectly;
  *   8. zod is taken from lib/domain/zod.ts only, which sets it up jitless before any schema.
@@ -18,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import ts from 'typescript';
+import { contentScripts } from '@/lib/mail/hosts';
 
 const ROOT = join(__dirname, '..');
 const SOURCE_DIRS = ['lib', 'components', 'entrypoints'];
@@ -89,6 +92,10 @@ const LAYERS: [prefix: string, rank: number][] = [
 ];
 const layerOf = (file: string) => LAYERS.find(([p]) => file.startsWith(p));
 
+/** the source of a content script: the manifest's (`gmail-content.ts`, built by WXT as an
+ * unlisted script) or a WXT-declared one (`*.content.ts`) */
+const CONTENT_SCRIPT = /^entrypoints\/[^/]+[.-]content\.ts$/;
+
 const under = (file: string | null, ...prefixes: string[]) => !!file && prefixes.some((p) => file === p || file.startsWith(p));
 const show = (i: Import) => `${i.from} imports ${i.typeOnly ? 'type ' : ''}'${i.spec}'`;
 
@@ -110,7 +117,7 @@ export function brokenRules(imports: Import[], libRootFiles: string[], architect
     if (under(i.from, 'components/') && !i.typeOnly && under(i.to, 'lib/db/', 'lib/backup/', 'lib/csv/', 'lib/background/', 'lib/messages/')) {
       broken.push(`components take data through lib/ui, never from ${i.to!.split('/').slice(0, 2).join('/')}: ${show(i)}`);
     }
-    if (/^entrypoints\/[^/]+\.content\.ts$/.test(i.from)) {
+    if (CONTENT_SCRIPT.test(i.from)) {
       const allowed = under(i.to, 'lib/mail/') || i.to === 'lib/messages/send.ts' || (i.typeOnly && i.to === 'lib/messages/protocol.ts');
       if (!allowed) broken.push(`a content script imports only lib/mail, the typed send and the protocol's types: ${show(i)}`);
     }
@@ -164,8 +171,9 @@ describe('the architecture', () => {
     ['lib/mail/gmail.ts', "import type { Message } from '../messages/protocol';", /lib\/mail imports only itself and the model/],
     ['components/panel/History.tsx', "import { db } from '@/lib/db/schema';", /components take data through lib\/ui, never from lib\/db/],
     ['components/panel/History.tsx', "import { type Touchpoint, listHistory } from '@/lib/db/touchpoints';", /never from lib\/db/],
-    ['entrypoints/gmail.content.ts', "import { parseMessage } from '@/lib/messages/protocol';", /a content script imports only/],
-    ['entrypoints/gmail.content.ts', "import { db } from '@/lib/db/schema';", /a content script imports only/],
+    ['entrypoints/gmail-content.ts', "import { parseMessage } from '@/lib/messages/protocol';", /a content script imports only/],
+    ['entrypoints/outlook-content.ts', "import { db } from '@/lib/db/schema';", /a content script imports only/],
+    ['entrypoints/gmail.content.ts', "import { useSettings } from '@/lib/ui/settings';", /a content script imports only/],
     ['lib/db/clients.ts', "import { useSettings } from '../ui/settings';", /layers: .* import only downwards/],
     ['lib/backup/schema.ts', "import { z } from 'zod';", /zod comes from lib\/domain\/zod.ts/],
   ])('fails on %s importing %s', (from, source, message) => {
@@ -177,7 +185,18 @@ describe('the architecture', () => {
   it('allows what the rules allow', () => {
     expect(brokenRules(fake('components/panel/History.tsx', "import type { Touchpoint } from '@/lib/db/touchpoints';"), [], '')).toEqual([]);
     expect(brokenRules(fake('lib/mail/gmail.ts', "import { normalizeEmail } from '../domain/model';"), [], '')).toEqual([]);
-    expect(brokenRules(fake('entrypoints/gmail.content.ts', "import type { Message } from '@/lib/messages/protocol';\nimport { send } from '@/lib/messages/send';"), [], '')).toEqual([]);
+    expect(brokenRules(fake('entrypoints/gmail-content.ts', "import type { Message } from '@/lib/messages/protocol';\nimport { send } from '@/lib/messages/send';"), [], '')).toEqual([]);
+  });
+
+  it('holds every content script the manifest declares to the content-script rule', () => {
+    const sources = contentScripts().flatMap((c) => c.js.map((js) => `entrypoints/${js.replace(/\.js$/, '.ts')}`));
+    expect(sources).toEqual(['entrypoints/gmail-content.ts', 'entrypoints/outlook-content.ts']);
+    for (const f of sources) {
+      expect(files, `${f} is not a source file`).toContain(f);
+      expect(f).toMatch(CONTENT_SCRIPT);
+    }
+    // and the only content scripts are those
+    expect(files.filter((f) => CONTENT_SCRIPT.test(f))).toEqual(sources);
   });
 
   it('finds a cycle, and a loose file the document does not explain', () => {

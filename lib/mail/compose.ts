@@ -4,7 +4,7 @@
  * `insertReplyText` runs in the mail page, injected on demand by the side panel with
  * `scripting.executeScript` (so this code is not carried by the content scripts that
  * run all day). It must therefore be self-contained: no imports, no closures; the
- * provider's reply-box selector chain (GMAIL.replyBox / OUTLOOK.replyBox) comes in as
+ * provider's reply-box selector chain (GMAIL_COMPOSE.replyBox / OUTLOOK_COMPOSE.replyBox) comes in as
  * an argument.
  *
  * Both Gmail and Outlook enforce Trusted Types, so no HTML string is ever assigned.

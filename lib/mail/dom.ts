@@ -36,6 +36,13 @@ export function all(root: ParentNode, c: Chain, accept?: (el: Element) => boolea
 /** the selectors of a chain as one selector list, for `closest` and `matches` */
 export const joined = (c: Chain): string => c.join();
 
+/** the smallest element holding every one of `els` (the element itself for one; null for none) */
+export function holding(els: Element[]): Element | null {
+  let h: Element | null = els[0] ?? null;
+  for (const el of els) while (h && !h.contains(el)) h = h.parentElement;
+  return h;
+}
+
 /**
  * The outermost elements of a list in document order: an element inside one already kept
  * is dropped (a message item nested in another, a list item inside a message body).

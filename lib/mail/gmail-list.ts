@@ -40,6 +40,9 @@ function readRow(row: Element): FoundRow {
     threadId ??= cleanId(attrCut(row.hasAttribute(a) ? row : row.querySelector(`[${a}]`), a, 300).replace(/^#/, ''));
   }
   const [participants, latestFrom] = peopleOf(all(row, L.participants, (el) => !!emailOf(el)), emailOf);
+  // the date as the lookup accepts it (parsing it twice was a quarter of the read)
+  let latestAt: string | undefined;
+  first(row, L.date, (el) => !!(latestAt = dateIn(el)));
   const unread = row.matches(L.unread)
     ? true
     : row.matches(L.read)
@@ -54,7 +57,7 @@ function readRow(row: Element): FoundRow {
     participants,
     latestFrom,
     unread,
-    latestAt: dateIn(first(row, L.date, (el) => !!dateIn(el))),
+    latestAt,
     subject: cleanText(textOf(first(row, L.subject)), MAX_SUBJECT),
   };
 }

@@ -91,13 +91,6 @@ export const GMAIL = {
    * page; the fixtures have `a.gb_d` (thread-basic-en-us.html) or none (thread-unknown-self-zh.html).
    */
   account: ['a[href*="accounts.google.com"][aria-label*="@"]', '[role="banner"] [aria-label*="@"]', '[class^="gb_"][aria-label*="@"]'],
-
-  /**
-   * The reply or compose box: contenteditable with `g_editable` (Gmail's own marker), then
-   * any contenteditable textbox (its aria-label is translated, so never matched).
-   * tests/fixtures/e2e/gmail-reply.html.
-   */
-  replyBox: ['div[contenteditable="true"][g_editable="true"]', 'div[contenteditable="true"][role="textbox"]'],
 } as const;
 
 /**
@@ -119,6 +112,24 @@ export const GMAIL_FIXTURES: Record<Exclude<keyof typeof GMAIL, 'threadIdAttribu
   date: ['gmail/thread-basic-en-us.html', 'gmail/thread-user-last-en-gb.html', 'gmail/thread-group-ru.html', 'gmail/thread-unknown-self-zh.html'],
   body: ['gmail/thread-basic-en-us.html'],
   account: ['gmail/thread-basic-en-us.html'],
+};
+
+/**
+ * What lib/mail/compose.ts is given to find the reply box, injected on demand: a separate
+ * object, not a key of GMAIL, so that the content script (which never writes) does not carry
+ * it (every key of an object literal stays in a bundle).
+ */
+export const GMAIL_COMPOSE = {
+  /**
+   * The reply or compose box: contenteditable with `g_editable` (Gmail's own marker), then
+   * any contenteditable textbox (its aria-label is translated, so never matched).
+   * tests/fixtures/e2e/gmail-reply.html.
+   */
+  replyBox: ['div[contenteditable="true"][g_editable="true"]', 'div[contenteditable="true"][role="textbox"]'],
+} as const;
+
+/** The fixtures that show each lookup of GMAIL_COMPOSE, as data (see GMAIL_FIXTURES). */
+export const GMAIL_COMPOSE_FIXTURES: Record<keyof typeof GMAIL_COMPOSE, string[]> = {
   replyBox: ['e2e/gmail-reply.html'],
 };
 
@@ -129,13 +140,18 @@ export const GMAIL_FIXTURES: Record<Exclude<keyof typeof GMAIL, 'threadIdAttribu
  * key of GMAIL, so that a bundle of the thread reader alone does not carry it (the content
  * script's budget is 15 KB minified, and it is within a few bytes of it).
  */
+/**
+ * One row per conversation. No attribute marks a row, so the class `zA` Gmail has used since
+ * at least 2014 comes first (inbox-2014-real.html, list-inbox-en-us.html), then the row role
+ * of the grid (`table[role=grid] tr[role=row]`, list-inbox-en-us.html). On its own so the
+ * content script can name where the list is (every key of GMAIL_LIST it names from outside
+ * gmail-list.ts keeps the whole object in the bundle, ~180 bytes).
+ */
+export const GMAIL_LIST_ROWS = ['tr.zA', 'table[role="grid"] tr[role="row"]'] as const;
+
 export const GMAIL_LIST = {
-  /**
-   * One row per conversation. No attribute marks a row, so the class `zA` Gmail has used
-   * since at least 2014 comes first (inbox-2014-real.html, list-inbox-en-us.html), then the
-   * row role of the grid (`table[role=grid] tr[role=row]`, list-inbox-en-us.html).
-   */
-  row: ['tr.zA', 'table[role="grid"] tr[role="row"]'],
+  /** the rows: GMAIL_LIST_ROWS */
+  row: GMAIL_LIST_ROWS,
 
   /** unread rows have class `zE`, read ones `yO` (both fixtures) */
   unread: '.zE',

@@ -1,6 +1,6 @@
 /**
- * The one list of mail hosts Touchbase touches. The manifest's host permissions
- * (wxt.config.ts), each content script's `matches` and the background's sender check
+ * The one list of mail hosts Touchbase touches. The manifest's host permissions and its
+ * content scripts (wxt.config.ts) and the background's sender check
  * (lib/messages/protocol.ts) are all made from it, so a host added here is added
  * everywhere at once, and a host cannot be in the manifest but refused as untrusted.
  */
@@ -20,4 +20,14 @@ export function mailMatches(provider?: MailProvider): string[] {
 /** The provider a page of this host belongs to, or undefined for any other host. */
 export function providerOfHost(host: string): MailProvider | undefined {
   return (Object.keys(MAIL_HOSTS) as MailProvider[]).find((p) => MAIL_HOSTS[p].includes(host));
+}
+
+/**
+ * The manifest's `content_scripts`: each provider's script (`entrypoints/<provider>-content.ts`,
+ * which WXT builds as an unlisted script to `<provider>-content.js`) on that provider's hosts
+ * only, once the page is idle. Declared here rather than by WXT's `defineContentScript`, whose
+ * context would add ~2.6 KB to each script (lib/mail/context.ts says why it is not needed).
+ */
+export function contentScripts(): { matches: string[]; js: string[]; run_at: 'document_idle' }[] {
+  return (Object.keys(MAIL_HOSTS) as MailProvider[]).map((p) => ({ matches: mailMatches(p), js: [`${p}-content.js`], run_at: 'document_idle' }));
 }

@@ -79,13 +79,6 @@ export const OUTLOOK = {
    * not in docs/MAIL-PAGES.md).
    */
   self: ['[id^="primaryMailboxRoot_"]', '#O365_MainLink_Me', '#mectrl_currentAccount_secondary'],
-
-  /**
-   * The reply or compose box: a multi-line contenteditable textbox in the reading pane or
-   * the compose form (labels translated: matched by role and attributes only).
-   * tests/fixtures/e2e/outlook-reply.html.
-   */
-  replyBox: ['div[contenteditable="true"][role="textbox"][aria-multiline="true"]', 'div[contenteditable="true"][role="textbox"]'],
 } as const;
 
 /**
@@ -106,8 +99,41 @@ export const OUTLOOK_FIXTURES: Record<Exclude<keyof typeof OUTLOOK, 'threadIdAtt
   body: ['outlook/thread-en-us.html'],
   selectedRow: ['outlook/thread-en-us.html'],
   self: ['outlook/thread-en-us.html', 'outlook/thread-de.html'],
+};
+
+/**
+ * What lib/mail/compose.ts is given to find the reply box, injected on demand: a separate
+ * object, not a key of OUTLOOK, so that the content script (which never writes) does not
+ * carry it (every key of an object literal stays in a bundle).
+ */
+export const OUTLOOK_COMPOSE = {
+  /**
+   * The reply or compose box: a multi-line contenteditable textbox in the reading pane or
+   * the compose form (labels translated: matched by role and attributes only).
+   * tests/fixtures/e2e/outlook-reply.html.
+   */
+  replyBox: ['div[contenteditable="true"][role="textbox"][aria-multiline="true"]', 'div[contenteditable="true"][role="textbox"]'],
+} as const;
+
+/** The fixtures that show each lookup of OUTLOOK_COMPOSE, as data (see OUTLOOK_FIXTURES). */
+export const OUTLOOK_COMPOSE_FIXTURES: Record<keyof typeof OUTLOOK_COMPOSE, string[]> = {
   replyBox: ['e2e/outlook-reply.html'],
 };
+
+/**
+ * The list itself, `#MailList` (mail-dom.md, every fixture; `data-app-section="MessageList"`
+ * in list-inbox-en-us.html): the content script watches the smallest element holding it and
+ * the reading pane, since the two sit side by side.
+ */
+export const OUTLOOK_LIST_BOX = ['#MailList', '[data-app-section="MessageList"]'] as const;
+
+/**
+ * The rows of `#MailList` (mail-dom.md, list-inbox-en-us.html), then those of any listbox.
+ * This and OUTLOOK_LIST_BOX stand on their own, since the content script names them: every
+ * key of OUTLOOK_LIST it named from outside outlook-list.ts would keep the whole object in
+ * its bundle (~150 bytes).
+ */
+export const OUTLOOK_LIST_ROWS = ['#MailList [role="option"][data-convid]', '[role="listbox"] [role="option"][data-convid]'] as const;
 
 /**
  * The message list, read by ./outlook-list.ts (list-inbox-en-us.html). What live captures in
@@ -126,8 +152,10 @@ export const OUTLOOK_FIXTURES: Record<Exclude<keyof typeof OUTLOOK, 'threadIdAtt
  * `outlook.list.<key>`.
  */
 export const OUTLOOK_LIST = {
-  /** the rows of `#MailList` (mail-dom.md, list-inbox-en-us.html), then those of any listbox */
-  rows: ['#MailList [role="option"][data-convid]', '[role="listbox"] [role="option"][data-convid]'],
+  /** the list: OUTLOOK_LIST_BOX */
+  list: OUTLOOK_LIST_BOX,
+  /** the rows: OUTLOOK_LIST_ROWS */
+  rows: OUTLOOK_LIST_ROWS,
   /** never a row inside a message body (a mail could carry fake rows), nor in OUTLOOK.readingPane */
   notIn: '[id^="UniqueMessageBody"]',
   /**
@@ -153,6 +181,7 @@ export const OUTLOOK_LIST = {
 
 /** The fixtures that show each lookup of OUTLOOK_LIST, as data (see OUTLOOK_FIXTURES). */
 export const OUTLOOK_LIST_FIXTURES: Record<Exclude<keyof typeof OUTLOOK_LIST, 'notIn' | 'bold'>, string[]> = {
+  list: ['outlook/list-inbox-en-us.html', 'outlook/thread-en-us.html', 'outlook/reading-pane-app-section-ru.html'],
   rows: ['outlook/list-inbox-en-us.html'],
   subject: ['outlook/list-inbox-en-us.html'],
   sender: ['outlook/list-inbox-en-us.html'],

@@ -1,10 +1,12 @@
 /**
- * Watching a mail page for the thread on screen to change, cheaply.
+ * Watching a mail page for what it shows (the open thread, the message list) to change, cheaply.
  *
  * Gmail and Outlook are single-page apps: a move to another thread fires `hashchange` or
  * `popstate` most of the time, but views also swap without either. So the watcher listens to
- * both events and also observes the mail root (the first visible match of `rootSelectors`,
- * e.g. `[role=main]` or the reading pane; never `document.body`) with a MutationObserver.
+ * both events and also observes the mail root with a MutationObserver: the smallest element
+ * holding the first visible match of each chain of `roots` (Gmail: `[role=main]`, which holds
+ * both the list and the thread; Outlook: the reading pane and the message list, which sit
+ * side by side), never `document.body`.
  *
  * The mutation callback does no reading at all: it counts the mutation and arms a settle
  * timer when none is armed. When the timer fires and the page changed meanwhile, it waits
@@ -14,34 +16,57 @@
  * observer disconnects at its first callback in each, since every callback and every timer
  * is a call into this script's world (~15 µs and ~100 µs, traced).
  *
- * Reads are the expensive part (1-3 ms for a long thread), so a read that finds the same
- * thread as the last one makes the next read that mutations alone call for wait a gap after
- * it: 2 s, doubling, or 8 s after a stream of over a second; up to 30 s. A read that finds
- * something new, a new root or a click (Send, another message) clears the gap. A navigation
- * (hashchange, popstate, the tab being shown, or a pushState to another address, which is
- * how Outlook moves between threads and which only the Navigation API reports) skips every
- * wait and reads after 30 ms: that is the user opening a thread. Without that API, a tick
- * that finds the address changed counts as a navigation. Measured in BENCHMARKS.md.
+ * Reads are the expensive part (1-3 ms for a long thread, as much again for a list of 100
+ * rows), so a value that says where it is read from (`part`: the list's rows) is read again
+ * only when that part of the page changed since its last read: a page busy beside the list
+ * (a clock, the open thread) costs no list reads. A read that finds nothing new (every value
+ * the same as the last one passed) makes the next read that mutations alone call for wait a
+ * gap after it: 2 s, doubling, or 8 s after a stream of over a second; up to 30 s. A read
+ * that finds something new, a new root or a click (Send, another message) clears the gap. A
+ * navigation (hashchange, popstate, the tab being shown, or a pushState to another address,
+ * which is how Outlook moves between threads and which only the Navigation API reports)
+ * skips every wait and reads after 30 ms: that is the user opening a thread. Without that
+ * API, a tick that finds the address changed counts as a navigation. Measured in
+ * BENCHMARKS.md.
  *
  * A tab in the background is neither watched nor read until it is shown. When the root
- * element is replaced, hidden or missing, it is found again at every read and by a slow
- * check (every 5 s, every second while there is none), never by observing the body. A
- * snapshot is passed to `onChange` only when its serialized form differs from the last one
- * passed. Everything runs inside try/catch (nothing is ever thrown into the page), and all
- * listeners, timers and the observer stop when `signal` aborts.
+ * element is replaced, hidden or missing, or one of its chains found nothing, it is found
+ * again at every read and by a slow check (every 5 s, every second while there is none),
+ * never by observing the body; a root that would be the body or above is not taken (the first
+ * part found is observed alone). Each read reads every value of `watch`, and each value is
+ * passed to its own `onChange` only when its serialized form differs from the last one passed
+ * to it: a new list does not resend the thread, nor a new thread the list. A value whose
+ * `onChange` threw or rejected is passed again at the next read (which, finding nothing new,
+ * still widens the gap). Everything runs inside try/catch (nothing is ever thrown into the
+ * page), and all listeners, timers and observers stop when `signal` aborts.
  */
-import { isHidden } from './dom';
-import type { ThreadSnapshot } from '../domain/model';
+import { holding, isHidden, joined, type Chain } from './dom';
 
-export interface WatchThreadOptions {
+/** one thing read from the page and passed on when it changes */
+export interface Watched<T = unknown> {
+  /** reads the value, pushing the names of failed lookups to `diagnostics` */
+  read: (doc: Document, diagnostics: string[]) => T;
+  /** may return a promise: when it rejects, the same value is passed again at the next read */
+  onChange: (value: T, diagnostics: string[]) => void | Promise<unknown>;
+  /**
+   * The elements the value is read from, when known (the rows of a message list, by a chain
+   * whose every selector counts): a read then reads it again only when the smallest element
+   * holding them all is another one than at its last read, or changed inside since
+   * (anything, classes too, heard by an observer that disconnects at its first callback),
+   * or its last value was not delivered; else its last value stands. No element (no rows):
+   * read every time.
+   */
+  part?: Chain;
+}
+
+export interface WatchOptions {
   doc: Document;
   win: Window;
-  read: (doc: Document) => { snapshot: ThreadSnapshot | null; diagnostics: string[] };
-  /** may return a promise: when it rejects, the same snapshot is passed again at the next read */
-  onChange: (snapshot: ThreadSnapshot | null, diagnostics: string[]) => void | Promise<unknown>;
+  /** read together at each read, each passed on by itself */
+  watch: Watched<any>[];
   signal: AbortSignal;
-  /** where to find the mail root, first visible match wins */
-  rootSelectors: string[];
+  /** the root is the smallest element holding the first visible match of each chain */
+  roots: readonly Chain[];
 }
 
 /** quiet time before a read */
@@ -63,8 +88,10 @@ const GAP_MAX_MS = 30_000;
 
 /** attributes whose change can change what the readers see (no `class`: it flickers on hover) */
 const ATTRIBUTES = ['style', 'hidden', 'aria-expanded', 'aria-selected', 'title', 'email'];
+/** what an observer of a value's part hears: everything, classes too (a row turning read) */
+const EVERYTHING = { subtree: true, childList: true, characterData: true, attributes: true };
 
-export function watchThread(opts: WatchThreadOptions): void {
+export function watchMail(opts: WatchOptions): void {
   try {
     start(opts);
   } catch {
@@ -72,11 +99,13 @@ export function watchThread(opts: WatchThreadOptions): void {
   }
 }
 
-function start(opts: WatchThreadOptions): void {
+function start(opts: WatchOptions): void {
   const { doc, win, signal } = opts;
   if (signal.aborted) return;
 
   let root: Element | undefined;
+  /** every chain of `roots` had a match inside `root` when it was found */
+  let whole = false;
   /** the one armed timer */
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** the observer is connected to `root` */
@@ -85,8 +114,15 @@ function start(opts: WatchThreadOptions): void {
   let deaf = false;
   /** when the current run of changes began; undefined when the last read came after it */
   let busySince: number | undefined;
-  /** the serialized snapshot last passed to onChange; undefined before the first */
-  let lastSent: string | undefined;
+  /** per watched value: the serialized value last passed to its onChange, and whether that
+   * one failed (then it is passed again at the next read) */
+  const sent: (string | undefined)[] = [];
+  const lost: boolean[] = [];
+  /** per watched value with a `part`: the element holding it at its last read, an observer
+   * of that element that flags the first change inside it and disconnects, and the flag */
+  const parts: (Element | null)[] = [];
+  const partObservers: MutationObserver[] = [];
+  const moved: boolean[] = [];
   /** mutation callbacks seen, and the count when the timer was last armed */
   let mutations = 0;
   let counted = 0;
@@ -115,20 +151,28 @@ function start(opts: WatchThreadOptions): void {
 
   function listen(): void {
     if (listening || !root) return;
-    observer.observe(root, { subtree: true, childList: true, characterData: true, attributeFilter: ATTRIBUTES });
+    observer.observe(root, { ...EVERYTHING, attributeFilter: ATTRIBUTES });
     listening = true;
   }
 
-  /** finds the root again when it is gone or hidden; true when it changed */
+  /** finds the root again when it is gone, hidden or not whole; true when it changed */
   function ensureRoot(): boolean {
     // the cheap check (inline styles and `hidden` up the ancestors, no checkVisibility):
     // it runs every few seconds and must not force a layout on a page that keeps changing
-    if (root?.isConnected && !isHidden(root, null, false)) return false;
-    let next: Element | undefined;
-    for (const sel of opts.rootSelectors) next ??= [...doc.querySelectorAll(sel)].find((el) => !isHidden(el));
+    if (whole && root?.isConnected && !isHidden(root, null, false)) return false;
+    const found: Element[] = [];
+    for (const chain of opts.roots) {
+      let part: Element | undefined;
+      for (const sel of chain) part ??= [...doc.querySelectorAll(sel)].find((el) => !isHidden(el));
+      if (part) found.push(part);
+    }
+    // the smallest element holding every part, never the body or above (the first part then)
+    let next = holding(found);
+    whole = found.length === opts.roots.length && next !== doc.body;
+    if (!whole) next = found[0];
     if (next === root) return false;
     unlisten();
-    root = next;
+    root = next ?? undefined;
     listen();
     return true;
   }
@@ -153,7 +197,7 @@ function start(opts: WatchThreadOptions): void {
       const busyFor = now - busySince;
       if (busy && busyFor >= STEADY_AFTER_MS) deaf = true;
       listen();
-      // the last read found the same thread: no read before the gap is over
+      // the last read found nothing new: no read before the gap is over
       if (now < lastReadAt + gap) {
         arm(lastReadAt + gap - now);
         return;
@@ -176,23 +220,41 @@ function start(opts: WatchThreadOptions): void {
     try {
       ensureRoot();
       listen();
-      const { snapshot, diagnostics } = opts.read(doc);
+      let fresh = false;
+      opts.watch.forEach((w, i) => {
+        try {
+          // (the first and the last in document order: whatever holds both holds those between)
+          const rows = w.part && doc.querySelectorAll(joined(w.part));
+          const part = rows ? holding([rows[0], rows[rows.length - 1]]) : null;
+          // its part of the page is the one read last time, unchanged since: nothing new
+          if (part && part === parts[i] && !moved[i] && !lost[i]) return;
+          const diagnostics: string[] = [];
+          const value = w.read(doc, diagnostics);
+          const o = (partObservers[i] ??= new MutationObserver(() => {
+            moved[i] = true;
+            o.disconnect();
+          }));
+          parts[i] = part;
+          moved[i] = false;
+          o.disconnect();
+          if (part) o.observe(part, EVERYTHING);
+          const key = JSON.stringify(value);
+          if (key === sent[i] && !lost[i]) return;
+          fresh ||= key !== sent[i];
+          sent[i] = key;
+          lost[i] = false;
+          // a value whose onChange failed (thrown or rejected) is passed again at the next read
+          (async () => w.onChange(value, diagnostics))().catch(() => {
+            if (sent[i] === key) lost[i] = true;
+          });
+        } catch {
+          /* a failed read: read again at the next change */
+        }
+      });
       lastReadAt = Date.now();
-      const key = JSON.stringify(snapshot);
-      if (key === lastSent) {
-        gap = Math.min(Math.max(2 * gap, steady ? MAX_WAIT_MS : GAP_MS), GAP_MAX_MS);
-        return;
-      }
-      gap = 0;
-      lastSent = key;
-      // a send that failed (thrown or rejected) is forgotten, so the next read sends again
-      Promise.resolve()
-        .then(() => opts.onChange(snapshot, diagnostics))
-        .catch(() => {
-          if (lastSent === key) lastSent = undefined;
-        });
+      gap = fresh ? 0 : Math.min(Math.max(2 * gap, steady ? MAX_WAIT_MS : GAP_MS), GAP_MAX_MS);
     } catch {
-      /* a failed read: try again at the next change */
+      /* no root to be had: try again at the next change */
     }
   }
 
@@ -253,6 +315,7 @@ function start(opts: WatchThreadOptions): void {
     clearTimeout(timer);
     clearTimeout(rootTimer);
     unlisten();
+    for (const o of partObservers) o.disconnect();
   });
 
   checkRoot();

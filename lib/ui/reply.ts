@@ -8,8 +8,8 @@
 import type { MailProvider } from '../domain/model';
 import { composeUrl } from '../mail/compose-url';
 import { insertReplyText, type InsertResult } from '../mail/compose';
-import { GMAIL } from '../mail/gmail-selectors';
-import { OUTLOOK } from '../mail/outlook-selectors';
+import { GMAIL_COMPOSE } from '../mail/gmail-selectors';
+import { OUTLOOK_COMPOSE } from '../mail/outlook-selectors';
 import { trySend } from '../messages/send';
 
 export type InsertOutcome = 'inserted' | 'no-reply-box' | 'not-inserted' | 'page-unreachable';
@@ -22,7 +22,7 @@ export async function insertIntoReply(
   template?: { templateId: number; clientId: number },
 ): Promise<InsertOutcome> {
   try {
-    const chain = [...(provider === 'outlook' ? OUTLOOK : GMAIL).replyBox];
+    const chain = [...(provider === 'outlook' ? OUTLOOK_COMPOSE : GMAIL_COMPOSE).replyBox];
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: insertReplyText, args: [text, chain] });
     const reply = injection?.result as InsertResult | undefined;
     if (reply?.ok) {

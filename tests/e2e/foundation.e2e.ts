@@ -32,6 +32,15 @@ describe('the built extension in Chromium', () => {
     // asked for only when the user turns a reminder on (tests/e2e/reminders.e2e.ts)
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    // each content script on its own provider's hosts only (declared by hand: lib/mail/hosts.ts)
+    expect(manifest.content_scripts).toEqual([
+      { matches: ['https://mail.google.com/*'], js: ['gmail-content.js'], run_at: 'document_idle' },
+      {
+        matches: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.cloud.microsoft/*'],
+        js: ['outlook-content.js'],
+        run_at: 'document_idle',
+      },
+    ]);
     // the sidebar has a keyboard shortcut, and Chrome accepted it
     expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
     const commands = await h.worker.evaluate(() => chrome.commands.getAll());
@@ -120,5 +129,64 @@ describe('the built extension in Chromium', () => {
     const reply = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'db:drop-everything' }));
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('refused message') });
     await panel.close();
+  });
+
+  it('runs the content scripts, which send the message list: unread emails from clients in it are recorded', async () => {
+    // two clients, written straight into IndexedDB as above (the list never creates one)
+    const panel = await openPanel(h);
+    await panel.evaluate(
+      () =>
+        new Promise<void>((ok, fail) => {
+          const req = indexedDB.open('touchbase');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('clients', 'readwrite');
+            const now = Date.now();
+            for (const [name, email] of [['Lee Buyer', 'lee.buyer@globex.io'], ['Priya Raman', 'priya@initech.example']]) {
+              tx.objectStore('clients').add({
+                name, emails: [email], tags: [], importantDates: [], notes: '',
+                stage: 'client', saleCount: 2, lifetimeValue: 900,
+                lastContactAt: now - 10 * 86_400_000, nextDueAt: now + 30 * 86_400_000, needsYouAt: now + 30 * 86_400_000,
+                createdAt: now - 90 * 86_400_000, updatedAt: now,
+              });
+            }
+            tx.oncomplete = () => ok();
+            tx.onerror = () => fail(tx.error);
+          };
+          req.onerror = () => fail(req.error);
+        }),
+    );
+    /** the subjects of the list records (lib/db/list-capture.ts) in the history of the client with this address */
+    const listRecords = (email: string) =>
+      panel.evaluate(
+        (email) =>
+          new Promise<string[]>((ok, fail) => {
+            const req = indexedDB.open('touchbase');
+            req.onsuccess = () => {
+              const tx = req.result.transaction(['clients', 'histories']);
+              const clients = tx.objectStore('clients').getAll();
+              const histories = tx.objectStore('histories').getAll();
+              tx.oncomplete = () => {
+                const id = clients.result.find((c: { emails: string[] }) => c.emails.includes(email))?.id;
+                const items = histories.result.find((r: { clientId: number }) => r.clientId === id)?.items ?? [];
+                ok(items.filter((t: { messageKey?: string }) => t.messageKey?.startsWith('list:')).map((t: { subject: string }) => t.subject));
+                req.result.close();
+              };
+            };
+            req.onerror = () => fail(req.error);
+          }),
+        email,
+      );
+    expect(await listRecords('lee.buyer@globex.io')).toEqual([]);
+    const gmail = await h.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/?fixture=e2e/gmail-list.html#inbox');
+    expect(await waitFor(async () => (await listRecords('lee.buyer@globex.io')).length && listRecords('lee.buyer@globex.io'), 'the Gmail list record')).toEqual([
+      'Pallets for March',
+    ]);
+    const outlook = await h.context.newPage();
+    await outlook.goto('https://outlook.office.com/mail/inbox?fixture=e2e/outlook-list.html');
+    expect(await waitFor(async () => (await listRecords('priya@initech.example')).length && listRecords('priya@initech.example'), 'the Outlook list record')).toEqual([
+      'Training dates, part 2',
+    ]);
+    await Promise.all([gmail.close(), outlook.close(), panel.close()]);
   });
 });

@@ -27,7 +27,7 @@ const DAY = 86_400_000;
 const cases = [
   {
     provider: 'Gmail',
-    list: 'https://mail.google.com/mail/u/0/?fixture=e2e/gmail-list.html#inbox',
+    list: 'https://mail.google.com/mail/u/0/?fixture=e2e/gmail-inbox-unopened.html#inbox',
     thread: 'https://mail.google.com/mail/u/0/?fixture=e2e/gmail-list-thread.html#inbox/18fa0000000009',
     pattern: 'https://mail.google.com/*',
     name: 'Dana Client',
@@ -36,7 +36,7 @@ const cases = [
   },
   {
     provider: 'Outlook',
-    list: 'https://outlook.office.com/mail/inbox?fixture=e2e/outlook-list.html',
+    list: 'https://outlook.office.com/mail/inbox?fixture=e2e/outlook-inbox-unopened.html',
     thread: 'https://outlook.office.com/mail/inbox/id/AAQkLIST0001%3D?fixture=e2e/outlook-list-thread.html',
     pattern: 'https://outlook.office.com/*',
     name: 'Lee Buyer',

@@ -225,7 +225,7 @@ describe('the readers read a layout report as they read the page', () => {
   });
 
   it('the same address is always the same placeholder, whatever its case; ids keep their shape', () => {
-    const page = parse(pageHtml('e2e/gmail-list.html'));
+    const page = parse(pageHtml('e2e/gmail-inbox-unopened.html'));
     page.querySelector('.zF')!.setAttribute('data-hovercard-id', 'Dana.Client@ACME-corp.com');
     const r = report(page);
     const dana = r.doc.querySelector('.zF')!;
@@ -376,7 +376,7 @@ describe('the layout report is injected on demand only', () => {
   };
 
   it('no content script imports it, the report script does', () => {
-    const contentScripts = fs.readdirSync(path.join(ROOT, 'entrypoints')).filter((f) => f.endsWith('.content.ts'));
+    const contentScripts = fs.readdirSync(path.join(ROOT, 'entrypoints')).filter((f) => f.endsWith('-content.ts'));
     expect(contentScripts.length).toBe(2);
     for (const f of contentScripts) expect(reach(`entrypoints/${f}`)).not.toContain('lib/mail/layout-report.ts');
     expect(reach('entrypoints/layout-report.ts')).toContain('lib/mail/layout-report.ts');

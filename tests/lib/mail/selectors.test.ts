@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GMAIL, GMAIL_FIXTURES, GMAIL_LIST, GMAIL_LIST_FIXTURES } from '@/lib/mail/gmail-selectors';
-import { OUTLOOK, OUTLOOK_FIXTURES, OUTLOOK_LIST, OUTLOOK_LIST_FIXTURES } from '@/lib/mail/outlook-selectors';
+import { GMAIL, GMAIL_COMPOSE, GMAIL_COMPOSE_FIXTURES, GMAIL_FIXTURES, GMAIL_LIST, GMAIL_LIST_FIXTURES } from '@/lib/mail/gmail-selectors';
+import { OUTLOOK, OUTLOOK_COMPOSE, OUTLOOK_COMPOSE_FIXTURES, OUTLOOK_FIXTURES, OUTLOOK_LIST, OUTLOOK_LIST_FIXTURES } from '@/lib/mail/outlook-selectors';
 
 const FIXTURES = join(__dirname, '../../fixtures');
 const parsed = new Map<string, Document>();
@@ -29,6 +29,8 @@ describe.each([
   ['outlook', cases(OUTLOOK, OUTLOOK_FIXTURES)],
   ['gmail list', cases(GMAIL_LIST, GMAIL_LIST_FIXTURES)],
   ['outlook list', cases(OUTLOOK_LIST, OUTLOOK_LIST_FIXTURES, 'outlook list')],
+  ['gmail compose', cases(GMAIL_COMPOSE, GMAIL_COMPOSE_FIXTURES)],
+  ['outlook compose', cases(OUTLOOK_COMPOSE, OUTLOOK_COMPOSE_FIXTURES)],
 ])('%s selector chains', (_provider, chains) => {
   it.each(chains)('%s matches in every fixture it names', (key, chain, named) => {
     expect(named, `${key} names no fixture`).toBeDefined();

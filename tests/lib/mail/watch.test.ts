@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ThreadSnapshot } from '@/lib/domain/model';
-import { watchThread } from '@/lib/mail/watch';
+import { watchMail } from '@/lib/mail/watch';
 
 /** a stand-in reader: the subject of the visible `[role=main]` heading */
 function makeReader() {
-  return vi.fn((doc: Document) => {
+  return vi.fn((doc: Document, diagnostics: string[]): ThreadSnapshot | null => {
     const main = [...doc.querySelectorAll('[role=main]')].find((m) => !(m as HTMLElement).hidden);
     const h = main?.querySelector('h2');
-    const snapshot: ThreadSnapshot | null = h
-      ? { provider: 'gmail', subject: h.textContent ?? '', participants: [], messages: [] }
-      : null;
-    return { snapshot, diagnostics: h ? [] : ['test.subject: no match'] };
+    if (!h) diagnostics.push('test.subject: no match');
+    return h ? { provider: 'gmail', subject: h.textContent ?? '', participants: [], messages: [] } : null;
   });
 }
 
@@ -27,7 +25,7 @@ function setPage(subject: string | null) {
   return main;
 }
 
-describe('watchThread', () => {
+describe('watchMail', () => {
   let ac: AbortController;
   beforeEach(() => {
     vi.useFakeTimers();
@@ -40,7 +38,7 @@ describe('watchThread', () => {
   });
 
   function start(read = makeReader(), onChange = vi.fn()) {
-    watchThread({ doc: document, win: window, read, onChange, signal: ac.signal, rootSelectors: ['[role=main]'] });
+    watchMail({ doc: document, win: window, watch: [{ read, onChange }], signal: ac.signal, roots: [['[role=main]']] });
     return { read, onChange };
   }
 
@@ -388,7 +386,7 @@ describe('watchThread', () => {
   });
 
   it('never throws: a failing reader or onChange is contained, and a failed send is retried', async () => {
-    const main = setPage('Renewal');
+    setPage('Renewal');
     const read = makeReader();
     read.mockImplementationOnce(() => {
       throw new Error('boom');
@@ -401,17 +399,315 @@ describe('watchThread', () => {
       .mockImplementationOnce(() => Promise.reject(new Error('no receiver')))
       .mockImplementation(() => Promise.resolve());
     start(read, onChange);
+    // each read comes after a navigation, which no gap holds back
+    const next = async () => {
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await vi.advanceTimersByTimeAsync(100);
+    };
     await vi.advanceTimersByTimeAsync(300); // the reader throws: nothing sent
     expect(onChange).toHaveBeenCalledTimes(0);
-    main.append(document.createElement('span'));
-    await vi.advanceTimersByTimeAsync(300); // onChange throws
-    main.append(document.createElement('span'));
-    await vi.advanceTimersByTimeAsync(300); // onChange rejects
-    main.append(document.createElement('span'));
-    await vi.advanceTimersByTimeAsync(300); // the same snapshot again, since it never arrived
-    main.append(document.createElement('span'));
-    await vi.advanceTimersByTimeAsync(300); // delivered before: not resent
+    await next(); // onChange throws
+    await next(); // onChange rejects: the same snapshot again, since it never arrived
+    await next(); // and again, delivered this time
+    await next(); // delivered before: not resent
+    expect(read).toHaveBeenCalledTimes(5);
     expect(onChange).toHaveBeenCalledTimes(3);
     expect(onChange.mock.calls.every((c) => c[0]?.subject === 'Renewal')).toBe(true);
+  });
+
+  it('a value passed again after a failed send is no news: reads that find only that still space out', async () => {
+    const main = setPage('Renewal');
+    const read = makeReader();
+    const onChange = vi.fn(() => Promise.reject(new Error('refused')));
+    start(read, onChange);
+    await vi.advanceTimersByTimeAsync(300);
+    read.mockClear();
+    await stream(main, 100, 300);
+    // as for a page whose reads find the same thread (two or three reads in 30 s), each
+    // read passing the refused snapshot again
+    expect(read.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(read.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(onChange).toHaveBeenCalledTimes(1 + read.mock.calls.length);
+  });
+});
+
+/** a page as Outlook lays it out: the message list beside the reading pane, in an app container */
+function setSplitPage(subject: string, rows: string[]) {
+  document.body.replaceChildren();
+  const app = document.createElement('div');
+  app.id = 'app';
+  const list = document.createElement('div');
+  list.id = 'MailList';
+  for (const r of rows) list.append(Object.assign(document.createElement('p'), { textContent: r }));
+  const pane = document.createElement('div');
+  pane.setAttribute('role', 'main');
+  pane.append(Object.assign(document.createElement('h2'), { textContent: subject }));
+  app.append(list, pane);
+  document.body.append(app);
+  return { app, list, pane };
+}
+
+describe('watchMail with a thread and a list', () => {
+  let ac: AbortController;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    ac = new AbortController();
+  });
+  afterEach(() => {
+    ac.abort();
+    vi.useRealTimers();
+    document.body.replaceChildren();
+  });
+
+  function start(roots: string[][] = [['[role=main]'], ['#MailList']], part?: string[]) {
+    const thread = {
+      read: vi.fn((doc: Document) => doc.querySelector('[role=main] h2')?.textContent ?? null),
+      onChange: vi.fn(),
+    };
+    const list = {
+      read: vi.fn((doc: Document, diagnostics: string[]) => {
+        diagnostics.push('list: 1');
+        return [...doc.querySelectorAll('#MailList p')].map((p) => p.textContent);
+      }),
+      onChange: vi.fn(),
+      part,
+    };
+    watchMail({ doc: document, win: window, watch: [thread, list], signal: ac.signal, roots });
+    return { thread, list };
+  }
+
+  it('reads both at each read and passes each on only when it changed, on its own', async () => {
+    const { list: listEl, pane } = setSplitPage('Renewal', ['Dana', 'Lee']);
+    const { thread, list } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(thread.onChange.mock.calls).toEqual([['Renewal', []]]);
+    expect(list.onChange.mock.calls).toEqual([[['Dana', 'Lee'], ['list: 1']]]);
+    // a new row: the list is passed on, the thread is not
+    listEl.append(Object.assign(document.createElement('p'), { textContent: 'Grace' }));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(thread.read).toHaveBeenCalledTimes(2);
+    expect(thread.onChange).toHaveBeenCalledTimes(1);
+    expect(list.onChange.mock.calls.at(-1)).toEqual([['Dana', 'Lee', 'Grace'], ['list: 1']]);
+    // another thread: the thread is passed on, the list is not
+    pane.querySelector('h2')!.textContent = 'Order 4411';
+    await vi.advanceTimersByTimeAsync(300);
+    expect(thread.onChange.mock.calls.at(-1)).toEqual(['Order 4411', []]);
+    expect(thread.onChange).toHaveBeenCalledTimes(2);
+    expect(list.onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('a failed send of one is passed again at the next read, without resending the other', async () => {
+    const { pane } = setSplitPage('Renewal', ['Dana']);
+    const { thread, list } = start();
+    list.onChange.mockImplementationOnce(() => Promise.reject(new Error('refused')));
+    await vi.advanceTimersByTimeAsync(300);
+    pane.setAttribute('title', 'changed');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(thread.read).toHaveBeenCalledTimes(2);
+    expect(thread.onChange).toHaveBeenCalledTimes(1);
+    expect(list.onChange.mock.calls).toEqual([
+      [['Dana'], ['list: 1']],
+      [['Dana'], ['list: 1']],
+    ]);
+    // delivered now: not passed again
+    pane.setAttribute('title', 'changed again');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(thread.read).toHaveBeenCalledTimes(3);
+    expect(list.onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('observes the smallest element holding the list and the reading pane: a change in either is read', async () => {
+    const observed: Node[] = [];
+    const Real = globalThis.MutationObserver;
+    vi.stubGlobal(
+      'MutationObserver',
+      class extends Real {
+        observe(target: Node, options?: MutationObserverInit) {
+          observed.push(target);
+          super.observe(target, options);
+        }
+      },
+    );
+    try {
+      const { app, list: listEl, pane } = setSplitPage('Renewal', ['Dana']);
+      // something else of the page, outside the app container
+      const banner = document.body.appendChild(document.createElement('aside'));
+      const { thread, list } = start();
+      await vi.advanceTimersByTimeAsync(300);
+      expect(new Set(observed)).toEqual(new Set([app]));
+      listEl.append(Object.assign(document.createElement('p'), { textContent: 'Lee' }));
+      await vi.advanceTimersByTimeAsync(300);
+      expect(list.onChange.mock.calls.at(-1)?.[0]).toEqual(['Dana', 'Lee']);
+      pane.querySelector('h2')!.textContent = 'Order 4411';
+      await vi.advanceTimersByTimeAsync(300);
+      expect(thread.onChange.mock.calls.at(-1)?.[0]).toBe('Order 4411');
+      // a change outside it is not heard
+      const reads = thread.read.mock.calls.length;
+      banner.textContent = 'new';
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(thread.read).toHaveBeenCalledTimes(reads);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('without the list, watches the reading pane alone and takes the container once the list appears', async () => {
+    const { app, list: listEl, pane } = setSplitPage('Renewal', ['Dana']);
+    listEl.remove();
+    const { list } = start();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(list.onChange.mock.calls).toEqual([[[], ['list: 1']]]);
+    app.prepend(listEl);
+    // the slow check looks again (every 5 s) while a part is missing, and reads the new root
+    await vi.advanceTimersByTimeAsync(5300);
+    expect(list.onChange.mock.calls.at(-1)?.[0]).toEqual(['Dana']);
+    // and the container is observed now: a new row is heard
+    listEl.append(Object.assign(document.createElement('p'), { textContent: 'Lee' }));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(list.onChange.mock.calls.at(-1)?.[0]).toEqual(['Dana', 'Lee']);
+    expect(pane.isConnected).toBe(true);
+  });
+
+  it('never observes the body: parts that meet only there are not watched together', async () => {
+    const observed: Node[] = [];
+    const Real = globalThis.MutationObserver;
+    vi.stubGlobal(
+      'MutationObserver',
+      class extends Real {
+        observe(target: Node, options?: MutationObserverInit) {
+          observed.push(target);
+          super.observe(target, options);
+        }
+      },
+    );
+    try {
+      const { list: listEl, pane } = setSplitPage('Renewal', ['Dana']);
+      document.body.append(listEl);
+      start();
+      await vi.advanceTimersByTimeAsync(300);
+      expect(observed).not.toContain(document.body);
+      expect(observed).not.toContain(document.documentElement);
+      expect(observed.at(-1)).toBe(pane);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  describe('a value with a part (the rows it is read from)', () => {
+    const rows = ['#MailList p'];
+
+    it('is not read again while its rows are unchanged, however much the page changes beside them', async () => {
+      const { pane } = setSplitPage('Renewal', ['Dana', 'Lee']);
+      const { thread, list } = start(undefined, rows);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(list.read).toHaveBeenCalledTimes(1);
+      // the thread changes, then keeps changing: read each time, the list never again
+      pane.querySelector('h2')!.textContent = 'Order 4411';
+      await vi.advanceTimersByTimeAsync(300);
+      for (let i = 0; i < 200; i++) {
+        pane.setAttribute('title', String(i));
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(thread.read.mock.calls.length).toBeGreaterThanOrEqual(4);
+      expect(list.read).toHaveBeenCalledTimes(1);
+      expect(thread.onChange.mock.calls.map((c) => c[0])).toEqual(['Renewal', 'Order 4411']);
+      expect(list.onChange).toHaveBeenCalledTimes(1);
+    });
+
+    it('is read again once anything changes among its rows, a class too, at the next read', async () => {
+      const { list: listEl } = setSplitPage('Renewal', ['Dana', 'Lee']);
+      const { list } = start(undefined, rows);
+      await vi.advanceTimersByTimeAsync(300);
+      // a class is not heard by the root's observer (it flickers on hover), so nothing is
+      // read for it alone; the next read (here a navigation) reads the list again
+      listEl.querySelector('p')!.className = 'read';
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(list.read).toHaveBeenCalledTimes(1);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(list.read).toHaveBeenCalledTimes(2);
+      // a new row is heard, and read
+      listEl.append(Object.assign(document.createElement('p'), { textContent: 'Grace' }));
+      await vi.advanceTimersByTimeAsync(2300);
+      expect(list.read).toHaveBeenCalledTimes(3);
+      expect(list.onChange.mock.calls.at(-1)?.[0]).toEqual(['Dana', 'Lee', 'Grace']);
+    });
+
+    it('is read again when its rows are elsewhere: another list in their place, or a row outside the old ones', async () => {
+      const { app, list: listEl } = setSplitPage('Renewal', ['Dana']);
+      const { list } = start(undefined, rows);
+      await vi.advanceTimersByTimeAsync(300);
+      // the app swaps the whole list for another (the old one is not changed, only dropped)
+      const other = document.createElement('div');
+      other.id = 'MailList';
+      other.append(Object.assign(document.createElement('p'), { textContent: 'Priya' }));
+      listEl.replaceWith(other);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(list.onChange.mock.calls.at(-1)?.[0]).toEqual(['Priya']);
+      // a second list appears beside it: the rows are now held by the app container
+      const second = document.createElement('section');
+      second.innerHTML = '<div id="MailList"><p>Marco</p></div>';
+      app.append(second);
+      await vi.advanceTimersByTimeAsync(2300);
+      expect(list.onChange.mock.calls.at(-1)?.[0]).toEqual(['Priya', 'Marco']);
+    });
+
+    it('is sent again after a failed send though its rows are unchanged', async () => {
+      const { pane } = setSplitPage('Renewal', ['Dana']);
+      const { list } = start(undefined, rows);
+      list.onChange.mockImplementationOnce(() => Promise.reject(new Error('refused')));
+      await vi.advanceTimersByTimeAsync(300);
+      pane.setAttribute('title', 'changed');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(list.onChange).toHaveBeenCalledTimes(2);
+      pane.setAttribute('title', 'changed again');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(list.read).toHaveBeenCalledTimes(2);
+      expect(list.onChange).toHaveBeenCalledTimes(2);
+    });
+
+    it('without rows, is read at every read', async () => {
+      const { pane } = setSplitPage('Renewal', []);
+      const { list } = start(undefined, rows);
+      await vi.advanceTimersByTimeAsync(300);
+      pane.setAttribute('title', 'changed');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(list.read).toHaveBeenCalledTimes(2);
+    });
+
+    it('stops hearing its rows when the signal aborts', async () => {
+      const { list: listEl } = setSplitPage('Renewal', ['Dana']);
+      let observing = 0;
+      const Real = globalThis.MutationObserver;
+      vi.stubGlobal(
+        'MutationObserver',
+        class extends Real {
+          observe(target: Node, options?: MutationObserverInit) {
+            observing++;
+            super.observe(target, options);
+          }
+          disconnect() {
+            observing = 0;
+            super.disconnect();
+          }
+        },
+      );
+      try {
+        start(undefined, rows);
+        await vi.advanceTimersByTimeAsync(300);
+        expect(observing).toBeGreaterThan(0);
+        ac.abort();
+        expect(observing).toBe(0);
+        listEl.append(document.createElement('p'));
+        await vi.advanceTimersByTimeAsync(10_000);
+        expect(vi.getTimerCount()).toBe(0);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
   });
 });
