@@ -13,12 +13,23 @@
 
 // ---------------------------------------------------------------- limits
 
+/**
+ * The sizes the page readers clip to, as numbers of their own: the content scripts use only
+ * these, and a bundle keeps a whole object for one of its keys (LIMITS stays out of theirs).
+ */
+export const MAX_EMAIL = 254;
+export const MAX_NAME = 200;
+export const MAX_SUBJECT = 500;
+export const MAX_PAGE_ID = 200;
+export const MAX_PARTICIPANTS = 100;
+export const MAX_MESSAGES = 500;
+
 /** The size of every field, checked at every entrance (a write, a message, a backup). */
 export const LIMITS = {
-  email: 254,
+  email: MAX_EMAIL,
   /** a client's addresses */
   emails: 50,
-  name: 200,
+  name: MAX_NAME,
   company: 200,
   domain: 253,
   tag: 40,
@@ -26,7 +37,7 @@ export const LIMITS = {
   notes: 20_000,
   importantDates: 20,
   dateLabel: 60,
-  subject: 500,
+  subject: MAX_SUBJECT,
   summary: 5_000,
   /** a thread or message key (lib/db/capture.ts) */
   key: 600,
@@ -44,9 +55,9 @@ export const LIMITS = {
   ownAddresses: 50,
   learnedAddresses: 20,
   /** what a page reader sends: an id from a page attribute, people, messages, diagnostics */
-  pageId: 200,
-  participants: 100,
-  messages: 500,
+  pageId: MAX_PAGE_ID,
+  participants: MAX_PARTICIPANTS,
+  messages: MAX_MESSAGES,
   diagnostics: 20,
   diagnostic: 200,
   url: 2048,
@@ -92,7 +103,7 @@ export function normalizeEmail(raw: string): string | null {
     if (q >= 0) s = s.slice(0, q);
   }
   s = s.toLowerCase();
-  if (s.length === 0 || s.length > LIMITS.email) return null;
+  if (s.length === 0 || s.length > MAX_EMAIL) return null;
   const at = s.indexOf('@');
   if (at <= 0 || at !== s.lastIndexOf('@')) return null;
   const domain = s.slice(at + 1);

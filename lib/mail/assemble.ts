@@ -4,15 +4,16 @@
  * Decides the user's own addresses, each message's direction, the canonical name of each
  * person, the participants and the correspondent, and applies the protocol's size limits.
  */
-import { LIMITS, normalizeEmail, type MailProvider, type Person, type ThreadMessage, type ThreadSnapshot } from '../domain/model';
+import {
+  MAX_MESSAGES, MAX_NAME, MAX_PAGE_ID, MAX_PARTICIPANTS, MAX_SUBJECT, normalizeEmail,
+  type MailProvider, type Person, type ThreadMessage, type ThreadSnapshot,
+} from '../domain/model';
 import { cleanText, clip, type Diagnostics } from './dom';
 
 /** the model's limits, which the protocol checks (lib/messages/protocol.ts) */
-export const MAX_NAME = LIMITS.name;
-export const MAX_SUBJECT = LIMITS.subject;
-export const MAX_ID = LIMITS.pageId;
-export const MAX_PEOPLE = LIMITS.participants;
-export const MAX_MESSAGES = LIMITS.messages;
+export { MAX_NAME, MAX_SUBJECT, MAX_MESSAGES };
+export const MAX_ID = MAX_PAGE_ID;
+export const MAX_PEOPLE = MAX_PARTICIPANTS;
 
 /**
  * A person as a page shows them. `rank` says how much the shown name is worth: 3 the

@@ -73,7 +73,7 @@ function readSender(item: Element, skip: (el: Element) => boolean): RawPerson | 
     keptAddress(el, shown) ??
     keptAddress(el?.querySelector('[title]'), shown) ??
     // `<address>` printed beside the name (never inside it: that is the display name)
-    (el ? bracketedEmailIn(textOutside(el, nameEl ?? null)) : null);
+    (el ? bracketedEmailIn(textWhere(el, (n) => !nameEl?.contains(n))) : null);
   let rank: RawPerson['rank'] = 2;
   if (!email) {
     // nothing at the usual place: the first header element that keeps an address
@@ -105,29 +105,20 @@ function readRecipients(wells: Element[]): RawPerson[] {
     }
     // "To: a@b.com; c@d.com": addresses the line prints as text, outside any titled or
     // labelled element (whose shown text is a name, however it looks)
-    findEmailsIn(plainText(well)).forEach((e) => add(e));
+    const plain = (n: Node) => {
+      const owner = n.parentElement?.closest('[title], [aria-label]');
+      return !owner || owner === well || !well.contains(owner);
+    };
+    findEmailsIn(textWhere(well, plain, 8000)).forEach((e) => add(e));
   }
   return [...to.values()];
 }
 
-/** The text of `root` outside `skip` (bounded). */
-function textOutside(root: Element, skip: Element | null, limit = 600): string {
+/** The text of `root` in the text nodes `keep` accepts, space-separated (bounded). */
+function textWhere(root: Element, keep: (n: Node) => boolean, limit = 600): string {
   let out = '';
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* text */);
-  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
-    if (!skip?.contains(n)) out += (n as Text).data.slice(0, limit);
-  }
-  return out.slice(0, limit);
-}
-
-/** The text of an element outside its titled or labelled descendants (bounded). */
-function plainText(root: Element, limit = 8000): string {
-  let out = '';
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* text */);
-  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
-    const owner = n.parentElement?.closest('[title], [aria-label]');
-    if (!owner || owner === root || !root.contains(owner)) out += ' ' + (n as Text).data.slice(0, limit);
-  }
+  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) if (keep(n)) out += ' ' + (n as Text).data.slice(0, limit);
   return out.slice(0, limit);
 }
 
