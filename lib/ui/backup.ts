@@ -8,8 +8,13 @@ import { useWrite } from './write';
 
 export type { Backup, RestoreMode, RestorePlan };
 
-/** Largest file taken as a backup; a bigger one is refused before it is read. */
-export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+/**
+ * Largest file taken as a backup; a bigger one is refused from its size, before it is read.
+ * An email recorded from a thread is about 300 bytes of backup (a call or a note less), so
+ * 50 MB holds some 170,000 of them: years of a busy book, while a read (the text, then the
+ * parsed rows) stays well inside a page's memory.
+ */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 /** Writes every table to a backup file in Downloads; resolves to the backup written. */
 export function useExportBackup() {
@@ -32,8 +37,7 @@ export interface ReadBackup {
 
 /** Reads and checks a chosen file; throws (changing nothing) when it is not a good backup. */
 export async function readBackupFile(file: File): Promise<ReadBackup> {
-  if (file.size > MAX_BACKUP_BYTES) throw new Error('The file is too large to be a Touchbase backup.');
-  const backup = await parseBackup(await readFileText(file));
+  const backup = await parseBackup(await readFileText(file, MAX_BACKUP_BYTES, 'a Touchbase backup'));
   return {
     backup,
     fileName: file.name,
