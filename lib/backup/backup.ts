@@ -12,7 +12,12 @@ import { getSettings, updateSettings } from '../db/settings';
 import { withDerivedAll, recomputeClient } from '../db/derived';
 import { allTouchpoints, countTouchpoints, HistoryBatch, packHistories } from '../db/history';
 import type { Client, Template, Touchpoint } from '../domain/model';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup, type BackupData } from './schema';
+import { checkClientRecord } from '../domain/clients';
+import { DEFAULT_SETTINGS, validateSettingsPatch, type SettingsPatch } from '../domain/settings';
+import { validateTouchpoint } from '../domain/touchpoints';
+import { checkTemplateRecord } from '../domain/templates/validate';
+import { inField, refusedAt, ValidationError } from '../domain/validate';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, SETTINGS_ROW_KEY, type Backup, type BackupData } from './schema';
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -64,8 +69,47 @@ export function backupFileName(now = Date.now()): string {
   return `touchbase-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
+/** "clients[3].emails[0]": a field of the file, named from inside `data` as the rules name them. */
 function describePath(path: PropertyKey[]): string {
-  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+  const inData = path[0] === 'data' && path.length > 1 ? path.slice(1) : path;
+  return inData.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+}
+
+/**
+ * Every row under the rules of the app's own writes (lib/domain): a client as
+ * applyClientPatch takes it, a touchpoint as validateTouchpoint, a template as the editor,
+ * the settings as the options page. The shape was checked by zod; this is what the shape
+ * cannot say (a 30 February, a note without words, `replyLateHours: "soon"`). Returns the
+ * values as the rules give them (trimmed, control characters out, addresses lower-case),
+ * which are what a restore writes; a refusal names the field
+ * ("settings.replyLateHours: must be a number of hours above 0").
+ */
+export function checkRows(d: BackupData): BackupData {
+  const rows = <T, U>(name: string, list: T[], check: (row: T) => U): U[] =>
+    list.map((row, i) => inField(`${name}[${i}]`, () => check(row)));
+  try {
+    const seen = new Set<string>();
+    d.settings.forEach((r, i) => {
+      if (r.key !== SETTINGS_ROW_KEY) throw refusedAt(`settings[${i}].key`, `"${r.key}" is not a settings row`);
+      if (seen.has(r.key)) throw refusedAt(`settings[${i}].key`, `a second "${r.key}" row`);
+      seen.add(r.key);
+    });
+    return {
+      clients: rows('clients', d.clients, (c) => checkClientRecord(c as Client)),
+      touchpoints: rows('touchpoints', d.touchpoints, (t) => ({ ...validateTouchpoint(t, t.createdAt), id: t.id })),
+      templates: rows('templates', d.templates, (t) => checkTemplateRecord(t as Template)),
+      // one row, so a setting is named by its key alone: "settings.replyLateHours"
+      settings: d.settings.map((r) => ({
+        key: r.key,
+        value: inField('settings', () => validateSettingsPatch(r.value as SettingsPatch, DEFAULT_SETTINGS)) as unknown as Record<string, unknown>,
+      })),
+    } as BackupData;
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      throw new BackupError(`The backup cannot be restored: ${e.where.replace(/\.$/, '')}.`);
+    }
+    throw e;
+  }
 }
 
 /** Reads and checks a backup file; throws a BackupError naming the problem. */
@@ -104,6 +148,7 @@ export async function parseBackup(text: string): Promise<Backup> {
   if ((await sha256Hex(canonicalJson(b.data))) !== b.checksum) {
     throw new BackupError('The backup is damaged: its checksum does not match its contents (the file was changed).');
   }
+  b.data = checkRows(b.data);
   return b;
 }
 

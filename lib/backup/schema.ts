@@ -15,6 +15,9 @@ export const BACKUP_FORMAT = 'touchbase-backup';
  */
 export const BACKUP_VERSION = 2;
 
+/** The key of the one settings row (lib/db/settings.ts); a backup with another is refused. */
+export const SETTINGS_ROW_KEY = 'app';
+
 export const settingsRowSchema = z.strictObject({ key: text(40), value: z.record(z.string(), z.unknown()) });
 
 export const dataSchema = z

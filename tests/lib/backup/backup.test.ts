@@ -75,8 +75,8 @@ describe('broken backup files change nothing', () => {
     ['truncated', async (t: string) => t.slice(0, Math.floor(t.length / 2)), /cut short/],
     ['another JSON file', async () => '{"hello":"world"}', /not a Touchbase backup/],
     ['from a newer version', async (t: string) => t.replace(`"version":${BACKUP_VERSION}`, `"version":${BACKUP_VERSION + 1}`), /newer version of Touchbase/],
-    ['a bad address', async (t: string) => t.replace('"lee@globex.io"', '"lee at globex"'), /data\.clients\[\d\]\.emails\[0\]: not an email address/],
-    ['a negative amount', async (t: string) => t.replace('"amount":1200', '"amount":-1200'), /data\.touchpoints\[\d\]\.amount/],
+    ['a bad address', async (t: string) => t.replace('"lee@globex.io"', '"lee at globex"'), /clients\[\d\]\.emails\[0\]: not an email address/],
+    ['a negative amount', async (t: string) => t.replace('"amount":1200', '"amount":-1200'), /touchpoints\[\d\]\.amount/],
     ['an unknown field', async (t: string) => t.replace('"notes":""', '"notes":"","hack":1'), /Unrecognized key/i],
     ['a changed value', async (t: string) => t.replace('"lifetimeValue":1200', '"lifetimeValue":999'), /checksum does not match/],
     ['a touchpoint of a missing client', async (t: string) => {
@@ -91,7 +91,7 @@ describe('broken backup files change nothing', () => {
       second.id = first.id;
       b.checksum = await sha256Hex(canonicalJson(b.data));
       return JSON.stringify(b);
-    }, /data\.touchpoints\[\d\]\.id: duplicate id in the same client/],
+    }, /touchpoints\[\d\]\.id: duplicate id in the same client/],
   ])('%s', async (_, make, message) => {
     await seed();
     const good = text(await exportBackup(NOW));
@@ -127,5 +127,71 @@ describe('touchpoint ids are unique within their client', () => {
     const plan = await restoreBackup(parsed, 'replace', NOW);
     expect(plan.touchpoints.total).toBe(3);
     expect((await listHistory(b.data.clients[0].id)).map((t) => t.id).every((id) => id !== undefined && id >= 100)).toBe(true);
+  });
+});
+
+/** The exported file with `edit` made to its data, its counts and checksum made to match: only the rules can refuse it. */
+async function edited(good: string, edit: (d: any) => void): Promise<string> {
+  const b = JSON.parse(good);
+  edit(b.data);
+  for (const k of ['clients', 'touchpoints', 'templates', 'settings']) b.counts[k] = b.data[k].length;
+  b.checksum = await sha256Hex(canonicalJson(b.data));
+  return JSON.stringify(b);
+}
+
+const app = (d: any) => d.settings.find((r: { key: string }) => r.key === 'app').value;
+
+describe('a restore checks every row with the rules of the app’s own writes', () => {
+  it.each([
+    ['own addresses that are not a list (every capture threw)', (d: any) => (app(d).ownAddresses = 5), /settings\.ownAddresses: must be a list/],
+    ['an own address that is not one', (d: any) => (app(d).ownAddresses = ['me at home']), /settings\.ownAddresses\[0\]: "me at home" is not an email address/],
+    ['a reply threshold in words', (d: any) => (app(d).replyLateHours = 'soon'), /settings\.replyLateHours: must be a number of hours above 0\./],
+    ['a negative cadence', (d: any) => (app(d).cadenceDays = { client: -1 }), /settings\.cadenceDays\.client: must be a whole number of days between 1 and 3650/],
+    ['a cadence over a quarter, not allowed', (d: any) => (app(d).cadenceDays = { client: 120 }), /settings\.cadenceDays\.client: is over 91 days: allow long cadences first/],
+    ['a yes/no in words', (d: any) => (app(d).allowLongCadence = 'yes'), /settings\.allowLongCadence: must be true or false/],
+    ['a working week that is not one', (d: any) => (app(d).workingDays = [1, 9]), /settings\.workingDays: 9 is not a weekday/],
+    ['late before on time', (d: any) => (app(d).replyOnTimeHours = 60), /settings\.replyLateHours: cannot be before the on-time threshold/],
+    ['an unknown setting', (d: any) => (app(d).theme = 'dark'), /settings\.theme: is not a setting/],
+    ['an unknown settings row', (d: any) => d.settings.push({ key: 'other', value: {} }), /settings\[1\]\.key: "other" is not a settings row/],
+    ['two settings rows', (d: any) => d.settings.push({ key: 'app', value: {} }), /settings\[1\]\.key: a second "app" row/],
+    ['30 February', (d: any) => (d.clients[0].importantDates = [{ label: 'Birthday', month: 2, day: 30 }]), /clients\[0\]\.importantDates\[0\]: "Birthday" has no valid day/],
+    ['a note without words', (d: any) => {
+      const note = d.touchpoints.find((t: { kind: string }) => t.kind === 'note');
+      note.summary = ' \u0007 ';
+    }, /touchpoints\[\d\]\.summary: a note needs text/],
+    ['"no reply needed" on a sale', (d: any) => (d.touchpoints.find((t: { kind: string }) => t.kind === 'sale').noReplyNeeded = true), /touchpoints\[\d\]\.noReplyNeeded: only an email from the client can be marked as needing no reply/],
+    ['a template with an unknown variable', (d: any) => (d.templates[d.templates.length - 1].body = 'Hi {{nickname}}'), /templates\[12\]: Unknown variable \{\{nickname\}\} in the body/],
+    ['a template without a name', (d: any) => (d.templates[0].name = '   '), /templates\[0\]: The template needs a name/],
+  ])('refuses %s, naming the field, and changes nothing', async (_, edit, message) => {
+    await seed();
+    const file = await edited(text(await exportBackup(NOW)), edit);
+    const before = await dumpDb();
+    await expect(parseBackup(file)).rejects.toThrow(message);
+    expect(await dumpDb()).toEqual(before);
+  });
+
+  it('writes the values as the rules give them, never the raw ones', async () => {
+    await seed();
+    const file = await edited(text(await exportBackup(NOW)), (d) => {
+      Object.assign(app(d), { ownAddresses: ['Sam@Example.com', 'sam@example.com'], workingDays: [5, 1, 3], myName: '  Sam \u0007 Seller ' });
+      const dana = d.clients.find((c: { emails: string[] }) => c.emails.includes('dana@acme.com'));
+      dana.tags = ['vip\u0000', '\u0007', 'vip', ' key  account '];
+      dana.name = '  Dana \u0001 Client ';
+      d.templates[0].name = `${d.templates[0].name}\u0007`;
+    });
+    const parsed = await parseBackup(file);
+    await resetDb();
+    await restoreBackup(parsed, 'replace', NOW);
+    const settings = await getSettings();
+    expect(settings.ownAddresses).toEqual(['sam@example.com']);
+    expect(settings.workingDays).toEqual([1, 3, 5]);
+    expect(settings.myName).toBe('Sam Seller');
+    const dana = (await findClientByEmail('dana@acme.com'))!;
+    expect(dana.tags).toEqual(['vip', 'key account']);
+    expect(dana.name).toBe('Dana Client');
+    expect((await db.templates.toArray()).some((t) => t.name.includes('\u0007'))).toBe(false);
+    // nothing else moved: the same clients, touchpoints and templates as exported
+    expect((await db.clients.count())).toBe(2);
+    expect(await db.templates.count()).toBe(13);
   });
 });
