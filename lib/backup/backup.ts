@@ -11,13 +11,15 @@ import { db } from '../db/schema';
 import { getSettings, updateSettings } from '../db/settings';
 import { withDerivedAll, recomputeClient } from '../db/derived';
 import { allTouchpoints, countTouchpoints, HistoryBatch, packHistories } from '../db/history';
-import type { Client, Template, Touchpoint } from '../domain/model';
+import { LIMITS, type Client, type Template, type Touchpoint } from '../domain/model';
 import { checkClientRecord } from '../domain/clients';
 import { DEFAULT_SETTINGS, validateSettingsPatch, type SettingsPatch } from '../domain/settings';
 import { validateTouchpoint } from '../domain/touchpoints';
 import { checkTemplateRecord } from '../domain/templates/validate';
 import { inField, refusedAt, ValidationError } from '../domain/validate';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, SETTINGS_ROW_KEY, type Backup, type BackupData } from './schema';
+import {
+  BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, backupSchema, SETTINGS_ROW_KEY, type Backup, type BackupData,
+} from './schema';
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -40,29 +42,54 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function exportBackup(now = Date.now()): Promise<Backup> {
+/** A backup file as an export makes it: its text, checked, and what it holds. */
+export interface BackupFile {
+  text: string;
+  counts: Backup['counts'];
+  exportedAt: string;
+}
+
+/**
+ * Every table as the text of a backup file, checked with the parser a restore uses
+ * (`parseBackup`: shape, counts, checksum and the rules of every row) before it is offered,
+ * so a file that would not restore is never handed out as a backup. It does not note the
+ * time of the backup: the page does that once the file was saved (`markBackedUp`).
+ */
+export async function exportBackup(now = Date.now()): Promise<BackupFile> {
   const data = await db.transaction('r', db.clients, db.histories, db.templates, db.settings, async () => ({
     clients: await db.clients.toArray(),
     touchpoints: await allTouchpoints(),
     templates: await db.templates.toArray(),
     settings: await db.settings.toArray(),
   }));
+  const counts = {
+    clients: data.clients.length,
+    touchpoints: data.touchpoints.length,
+    templates: data.templates.length,
+    settings: data.settings.length,
+  };
+  const exportedAt = new Date(now).toISOString();
   const backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     schemaVersion: db.verno || 1,
-    exportedAt: new Date(now).toISOString(),
-    counts: {
-      clients: data.clients.length,
-      touchpoints: data.touchpoints.length,
-      templates: data.templates.length,
-      settings: data.settings.length,
-    },
+    exportedAt,
+    counts,
     checksum: await sha256Hex(canonicalJson(data)),
     data,
-  } as Backup;
+  };
+  const text = JSON.stringify(backup);
+  try {
+    await parseBackup(text);
+  } catch (e) {
+    throw new BackupError(`The backup did not pass its own check, so no file was made: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { text, counts, exportedAt };
+}
+
+/** Notes the time of a backup, once its file was saved. */
+export async function markBackedUp(now = Date.now()): Promise<void> {
   await updateSettings({ lastBackupAt: now });
-  return backup;
 }
 
 export function backupFileName(now = Date.now()): string {
@@ -220,6 +247,25 @@ async function templateMatcher() {
   return (t: Pick<Template, 'builtInKey' | 'name'>) => (t.builtInKey ? keys.has(t.builtInKey) : names.has(t.name));
 }
 
+/**
+ * A merge must leave a book a backup can hold (BACKUP_LIMITS), or its next export would not
+ * restore: checked inside the merge's transaction, so a refusal writes nothing.
+ */
+async function assertFitsABackup(touchpointsAdded: boolean): Promise<void> {
+  const totals = {
+    clients: await db.clients.count(),
+    templates: await db.templates.count(),
+    touchpoints: touchpointsAdded ? await countTouchpoints() : 0,
+  };
+  for (const k of ['clients', 'touchpoints', 'templates'] as const) {
+    if (totals[k] > BACKUP_LIMITS[k]) {
+      throw new BackupError(
+        `Merging would make more than ${BACKUP_LIMITS[k].toLocaleString('en')} ${k}, more than a backup can hold; nothing was changed.`,
+      );
+    }
+  }
+}
+
 /** Writes a checked backup in one transaction; nothing is written if anything fails. */
 export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Date.now()): Promise<RestorePlan> {
   const plan = await planRestore(backup, mode);
@@ -249,9 +295,11 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
           const owner = await db.clients.where('emails').equals(e).first();
           if (!owner) free.push(e);
         }
-        const tags = [...new Set([...cur.tags, ...c.tags])];
-        if (free.length || tags.length !== cur.tags.length) {
-          await db.clients.put({ ...cur, emails: [...cur.emails, ...free], tags });
+        // capped at the model's limits, what is here first: a merged client must still restore
+        const emails = [...cur.emails, ...free].slice(0, Math.max(cur.emails.length, LIMITS.emails));
+        const tags = [...new Set([...cur.tags, ...c.tags])].slice(0, Math.max(cur.tags.length, LIMITS.tags));
+        if (emails.length !== cur.emails.length || tags.length !== cur.tags.length) {
+          await db.clients.put({ ...cur, emails, tags });
         }
         continue;
       }
@@ -276,6 +324,7 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
       await db.templates.add(rest as Template);
     }
     for (const id of touched) await recomputeClient(id, settings, now);
+    await assertFitsABackup(merged.added > 0);
   });
   return plan;
 }

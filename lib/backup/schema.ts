@@ -20,12 +20,15 @@ export const SETTINGS_ROW_KEY = 'app';
 
 export const settingsRowSchema = z.strictObject({ key: text(40), value: z.record(z.string(), z.unknown()) });
 
+/** The most rows of each table a backup holds; a merge that would pass one is refused. */
+export const BACKUP_LIMITS = { clients: 200_000, touchpoints: 5_000_000, templates: 10_000, settings: 100 };
+
 export const dataSchema = z
   .strictObject({
-    clients: z.array(clientSchema).max(200_000),
-    touchpoints: z.array(touchpointSchema).max(5_000_000),
-    templates: z.array(templateSchema).max(10_000),
-    settings: z.array(settingsRowSchema).max(100),
+    clients: z.array(clientSchema).max(BACKUP_LIMITS.clients),
+    touchpoints: z.array(touchpointSchema).max(BACKUP_LIMITS.touchpoints),
+    templates: z.array(templateSchema).max(BACKUP_LIMITS.templates),
+    settings: z.array(settingsRowSchema).max(BACKUP_LIMITS.settings),
   })
   .superRefine((d, ctx) => {
     const clientIds = new Set<number>();

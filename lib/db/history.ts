@@ -73,6 +73,8 @@ export async function countTouchpoints(): Promise<number> {
  */
 export class HistoryBatch {
   private histories = new Map<number, { items: Touchpoint[]; keys: Set<string>; nextId: number; added: boolean }>();
+  /** how many touchpoints `add` added */
+  added = 0;
 
   constructor(private keysOf: (t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>) => string[]) {}
 
@@ -114,6 +116,7 @@ export class HistoryBatch {
     const h = await this.of(clientId);
     h.items.push({ ...t, clientId, id: h.nextId++ });
     h.added = true;
+    this.added++;
     for (const k of this.keysOf(t)) h.keys.add(k);
   }
 

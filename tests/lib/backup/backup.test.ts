@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BACKUP_VERSION } from '@/lib/backup/schema';
+import { BACKUP_LIMITS, BACKUP_VERSION } from '@/lib/backup/schema';
 import { exportBackup, parseBackup, planRestore, restoreBackup, canonicalJson, sha256Hex } from '@/lib/backup/backup';
 import { createClient, logTouchpoint, getSettings, updateSettings, findClientByEmail, listHistory, db } from '@/lib/db';
 import { listTemplates, createTemplate } from '@/lib/db/templates';
@@ -19,15 +19,16 @@ async function seed() {
   await updateSettings({ myName: 'Sam', cadenceDays: { client: 30 } as never });
 }
 
-const text = (b: unknown) => JSON.stringify(b);
+/** The text of the file an export offers. */
+const exportText = async (now = NOW) => (await exportBackup(now)).text;
 
 describe('backup round trip', () => {
   it('export then restore into an empty database gives identical data', async () => {
     await seed();
-    const backup = await exportBackup(NOW);
-    const before = await dumpDb(); // includes lastBackupAt, written by the export
-    expect(backup.counts).toEqual({ clients: 2, touchpoints: 3, templates: 13, settings: 1 });
-    const parsed = await parseBackup(text(backup));
+    const file = await exportBackup(NOW);
+    const before = await dumpDb();
+    expect(file.counts).toEqual({ clients: 2, touchpoints: 3, templates: 13, settings: 1 });
+    const parsed = await parseBackup(file.text);
     await resetDb();
     const plan = await restoreBackup(parsed, 'replace', NOW);
     expect(plan.clients).toEqual({ total: 2, new: 2, existing: 0 });
@@ -35,13 +36,13 @@ describe('backup round trip', () => {
     expect(after.clients).toEqual(before.clients);
     expect(after.histories).toEqual(before.histories);
     expect(after.templates).toEqual(before.templates);
-    // settings as they were at export (the export then noted its own time)
+    expect(after.settings).toEqual(before.settings);
     expect((await getSettings()).myName).toBe('Sam');
   });
 
   it('merges by address: existing clients keep their id, duplicates are skipped', async () => {
     await seed();
-    const backup = await parseBackup(text(await exportBackup(NOW)));
+    const backup = await parseBackup(await exportText());
     await resetDb();
     const dana = await createClient({ name: 'Dana (new)', emails: ['d@home.org'] }, NOW);
     await logTouchpoint({ clientId: dana.id!, kind: 'sale', amount: 1200, at: NOW - 40 * DAY }, NOW);
@@ -94,7 +95,7 @@ describe('broken backup files change nothing', () => {
     }, /touchpoints\[\d\]\.id: duplicate id in the same client/],
   ])('%s', async (_, make, message) => {
     await seed();
-    const good = text(await exportBackup(NOW));
+    const good = await exportText();
     await expectRefused(await make(good), message);
   });
 });
@@ -102,7 +103,7 @@ describe('broken backup files change nothing', () => {
 describe('touchpoint ids are unique within their client', () => {
   it('a file whose two clients each have a touchpoint 1 restores both', async () => {
     await seed();
-    const b = JSON.parse(text(await exportBackup(NOW)));
+    const b = JSON.parse(await exportText());
     const [x, y] = b.data.clients.map((c: { id: number }) => c.id);
     const one = b.data.touchpoints.find((t: { clientId: number }) => t.clientId === x);
     const other = b.data.touchpoints.find((t: { clientId: number }) => t.clientId === y);
@@ -118,7 +119,7 @@ describe('touchpoint ids are unique within their client', () => {
 
   it('a version-1 file (ids unique across the file) still restores', async () => {
     await seed();
-    const b = JSON.parse(text(await exportBackup(NOW)));
+    const b = JSON.parse(await exportText());
     b.version = 1;
     b.data.touchpoints.forEach((t: { id: number }, i: number) => (t.id = 100 + i));
     b.checksum = await sha256Hex(canonicalJson(b.data));
@@ -164,7 +165,7 @@ describe('a restore checks every row with the rules of the app’s own writes', 
     ['a template without a name', (d: any) => (d.templates[0].name = '   '), /templates\[0\]: The template needs a name/],
   ])('refuses %s, naming the field, and changes nothing', async (_, edit, message) => {
     await seed();
-    const file = await edited(text(await exportBackup(NOW)), edit);
+    const file = await edited(await exportText(), edit);
     const before = await dumpDb();
     await expect(parseBackup(file)).rejects.toThrow(message);
     expect(await dumpDb()).toEqual(before);
@@ -172,7 +173,7 @@ describe('a restore checks every row with the rules of the app’s own writes', 
 
   it('writes the values as the rules give them, never the raw ones', async () => {
     await seed();
-    const file = await edited(text(await exportBackup(NOW)), (d) => {
+    const file = await edited(await exportText(), (d) => {
       Object.assign(app(d), { ownAddresses: ['Sam@Example.com', 'sam@example.com'], workingDays: [5, 1, 3], myName: '  Sam \u0007 Seller ' });
       const dana = d.clients.find((c: { emails: string[] }) => c.emails.includes('dana@acme.com'));
       dana.tags = ['vip\u0000', '\u0007', 'vip', ' key  account '];
@@ -193,5 +194,59 @@ describe('a restore checks every row with the rules of the app’s own writes', 
     // nothing else moved: the same clients, touchpoints and templates as exported
     expect((await db.clients.count())).toBe(2);
     expect(await db.templates.count()).toBe(13);
+  });
+});
+
+describe('a merge keeps every limit', () => {
+  const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+  it('tags and addresses are unioned up to the model’s limits, what is here first', async () => {
+    // the file's Dana: 40 tags and 41 addresses
+    await createClient({ name: 'Dana', emails: ['dana@acme.com', ...many('f', 40).map((f) => `${f}@file.com`)], tags: many('file', 40) }, NOW);
+    const file = await parseBackup(await exportText());
+    await resetDb();
+    // Dana here: 40 other tags and 31 addresses
+    const here = await createClient({ name: 'Dana', emails: ['dana@acme.com', ...many('h', 30).map((h) => `${h}@here.com`)], tags: many('here', 40) }, NOW);
+    await restoreBackup(file, 'merge', NOW);
+    const dana = (await findClientByEmail('dana@acme.com'))!;
+    expect(dana.id).toBe(here.id);
+    expect(dana.tags).toEqual([...many('here', 40), ...many('file', 10)]);
+    expect(dana.emails).toHaveLength(50);
+    expect(dana.emails.slice(0, 31)).toEqual(here.emails);
+    // 80 tags made the next export unrestorable
+    await expect(parseBackup(await exportText())).resolves.toBeDefined();
+  });
+
+  it('a merge that would hold more than a backup can is refused, and changes nothing', async () => {
+    await seed();
+    const file = await parseBackup(await exportText());
+    await resetDb();
+    await createTemplate({ name: 'Mine', subject: 's', body: 'b' }, NOW);
+    const before = await dumpDb();
+    const limit = BACKUP_LIMITS.templates;
+    BACKUP_LIMITS.templates = 13; // the file's 13 and the one here do not fit
+    try {
+      await expect(restoreBackup(file, 'merge', NOW)).rejects.toThrow(/more than 13 templates/);
+    } finally {
+      BACKUP_LIMITS.templates = limit;
+    }
+    expect(await dumpDb()).toEqual(before);
+  });
+});
+
+describe('an export checks itself before it is offered', () => {
+  it('does not note the time of a backup: the page does, once the file was saved', async () => {
+    await seed();
+    await exportBackup(NOW);
+    expect((await getSettings()).lastBackupAt).toBeUndefined();
+  });
+
+  it('a database whose rows break the rules gives no file, and names the row', async () => {
+    await seed();
+    const dana = (await findClientByEmail('dana@acme.com'))!;
+    // written around the repository's checks, as a merge without caps used to
+    await db.clients.put({ ...dana, tags: Array.from({ length: 80 }, (_, i) => `t${i}`) });
+    await expect(exportBackup(NOW)).rejects.toThrow(/did not pass its own check.*clients\[\d\]\.tags/);
+    expect((await getSettings()).lastBackupAt).toBeUndefined();
   });
 });
