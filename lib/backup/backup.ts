@@ -227,8 +227,8 @@ export async function planRestore(backup: Backup, mode: RestoreMode): Promise<Re
       const clientId = matched.get(t.clientId);
       if (clientId !== undefined && (await here.has(clientId, t as Touchpoint))) dup++;
     }
-    const existingTemplates = await templateMatcher();
-    const tplExisting = d.templates.filter((t) => existingTemplates(t)).length;
+    const templateHere = await templatesHere();
+    const tplExisting = d.templates.filter((t) => templateHere(t) !== undefined).length;
     const existing = [...matched.values()].filter((v) => v !== undefined).length;
     return {
       mode,
@@ -240,11 +240,34 @@ export async function planRestore(backup: Backup, mode: RestoreMode): Promise<Re
   });
 }
 
-async function templateMatcher() {
-  const all = await db.templates.toArray();
-  const keys = new Set(all.map((t) => t.builtInKey).filter(Boolean));
-  const names = new Set(all.map((t) => t.name));
-  return (t: Pick<Template, 'builtInKey' | 'name'>) => (t.builtInKey ? keys.has(t.builtInKey) : names.has(t.name));
+/**
+ * The id here of a template of the file: the one with its built-in key, else the one with
+ * its name (undefined: none here).
+ */
+async function templatesHere(): Promise<(t: Pick<Template, 'builtInKey' | 'name'>) => number | undefined> {
+  const byKey = new Map<string, number>();
+  const byName = new Map<string, number>();
+  for (const t of await db.templates.toArray()) {
+    if (t.builtInKey !== undefined && !byKey.has(t.builtInKey)) byKey.set(t.builtInKey, t.id!);
+    if (!byName.has(t.name)) byName.set(t.name, t.id!);
+  }
+  return (t) => (t.builtInKey !== undefined ? byKey.get(t.builtInKey) : undefined) ?? byName.get(t.name);
+}
+
+/**
+ * Adds the file's templates that are not here; returns, for each template id of the file,
+ * its id here (the template already here, or the one just added), so the touchpoints sent
+ * from a template still name it: without the map, a merged touchpoint kept the file's id,
+ * which here belongs to another template or to none, and answer rates went to the wrong one.
+ */
+async function mergeTemplates(templates: Template[]): Promise<Map<number, number>> {
+  const here = await templatesHere();
+  const ids = new Map<number, number>();
+  for (const t of templates) {
+    const { id: theirs, ...rest } = t;
+    ids.set(theirs!, here(t) ?? (await db.templates.add(rest as Template)));
+  }
+  return ids;
 }
 
 /**
@@ -307,22 +330,19 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
       idMap.set(c.id, await db.clients.add(rest as Client));
     }
     const touched = new Set<number>(idMap.values());
+    const templateIds = await mergeTemplates(d.templates as Template[]);
     // each touched history as it was plus what the file adds: a touchpoint already here,
     // or twice in the file, is added once
     const merged = new HistoryBatch(sameTouch);
     for (const t of d.touchpoints) {
       const clientId = idMap.get(t.clientId)!;
-      const { id: _old, clientId: _theirs, ...touch } = t as Touchpoint;
+      const { id: _old, clientId: _theirs, templateId, ...touch } = t as Touchpoint;
       if (await merged.has(clientId, touch)) continue;
-      await merged.add(clientId, touch);
+      // a template that is not in the file (deleted before the export) is named by none here
+      const here = templateId === undefined ? undefined : templateIds.get(templateId);
+      await merged.add(clientId, here === undefined ? touch : { ...touch, templateId: here });
     }
     await merged.writeAll();
-    const exists = await templateMatcher();
-    for (const t of d.templates) {
-      if (exists(t)) continue;
-      const { id: _old, ...rest } = t;
-      await db.templates.add(rest as Template);
-    }
     for (const id of touched) await recomputeClient(id, settings, now);
     await assertFitsABackup(merged.added > 0);
   });

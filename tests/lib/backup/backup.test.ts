@@ -250,3 +250,49 @@ describe('an export checks itself before it is offered', () => {
     expect((await getSettings()).lastBackupAt).toBeUndefined();
   });
 });
+
+describe('a merge maps the file’s template ids to the templates here', () => {
+  it('a touchpoint sent from a template still names that template, however the ids differ', async () => {
+    const dana = await createClient({ name: 'Dana', emails: ['dana@acme.com'] }, NOW - 90 * DAY);
+    const builtIns = await listTemplates();
+    const howAmI = builtIns.find((t) => t.builtInKey === 'how-am-i-doing')!;
+    const prices = await createTemplate({ name: 'Price list', subject: 'Prices', body: 'Hi {{firstName}}' }, NOW);
+    const gone = await createTemplate({ name: 'Gone', subject: 'x', body: 'y' }, NOW);
+    const sent = (templateId: number, days: number) =>
+      logTouchpoint({ clientId: dana.id!, kind: 'email-out', source: 'template', templateId, at: NOW - days * DAY }, NOW);
+    await sent(howAmI.id!, 30);
+    await sent(prices.id!, 20);
+    await sent(gone.id!, 10);
+    await db.templates.delete(gone.id!); // its touchpoint keeps the id of a template no longer in the file
+    const file = await parseBackup(await exportText());
+
+    await resetDb();
+    // here the ids are laid out otherwise: two of the user's first, then the built-ins
+    const other = await createTemplate({ name: 'Follow-up', subject: 's', body: 'b' }, NOW);
+    const pricesHere = await createTemplate({ name: 'Price list', subject: 'Our prices', body: 'Hello' }, NOW);
+    const howAmIHere = (await listTemplates()).find((t) => t.builtInKey === 'how-am-i-doing')!;
+    expect(howAmIHere.id).not.toBe(howAmI.id);
+    expect(pricesHere.id).not.toBe(prices.id);
+    await restoreBackup(file, 'merge', NOW);
+
+    const byAt = new Map((await listHistory((await findClientByEmail('dana@acme.com'))!.id!)).map((t) => [t.at, t.templateId]));
+    expect(byAt.get(NOW - 30 * DAY)).toBe(howAmIHere.id); // the same built-in, by its key
+    expect(byAt.get(NOW - 20 * DAY)).toBe(pricesHere.id); // the same name
+    expect(byAt.get(NOW - 10 * DAY)).toBeUndefined(); // no template of the file: named none rather than a wrong one
+    expect(await db.templates.where('name').equals('Price list').count()).toBe(1);
+    expect(await db.templates.get(other.id!)).toMatchObject({ name: 'Follow-up' });
+  });
+
+  it('a template new here gets a new id, and its touchpoints follow it', async () => {
+    const dana = await createClient({ name: 'Dana', emails: ['dana@acme.com'] }, NOW - 90 * DAY);
+    const renewal = await createTemplate({ name: 'Renewal', subject: 'Renewal', body: 'Time to renew' }, NOW);
+    await logTouchpoint({ clientId: dana.id!, kind: 'email-out', source: 'template', templateId: renewal.id, at: NOW - DAY }, NOW);
+    const file = await parseBackup(await exportText());
+    await resetDb();
+    // the file's id is taken here by another template
+    for (let i = 0; i <= renewal.id!; i++) await createTemplate({ name: `Mine ${i}`, subject: 's', body: 'b' }, NOW);
+    await restoreBackup(file, 'merge', NOW);
+    const [tp] = await listHistory((await findClientByEmail('dana@acme.com'))!.id!);
+    expect((await db.templates.get(tp.templateId!))?.name).toBe('Renewal');
+  });
+});
