@@ -17,8 +17,10 @@ import { DEFAULT_SETTINGS, validateSettingsPatch, type SettingsPatch } from '../
 import { validateTouchpoint } from '../domain/touchpoints';
 import { checkTemplateRecord } from '../domain/templates/validate';
 import { inField, refusedAt, ValidationError } from '../domain/validate';
+import { withFreshIds, type NumberedTouchpoint } from '../db/history-rows';
 import {
-  BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, backupSchema, SETTINGS_ROW_KEY, type Backup, type BackupData,
+  BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, backupSchema, LAST_NUMBERED_VERSION, numberedBackupSchema, SETTINGS_ROW_KEY,
+  type Backup, type BackupData,
 } from './schema';
 
 export class BackupError extends Error {
@@ -161,7 +163,9 @@ export async function parseBackup(text: string): Promise<Backup> {
       `The backup was made by a newer version of Touchbase (backup format ${version}); update the extension to restore it.`,
     );
   }
-  const parsed = backupSchema.safeParse(raw);
+  // formats 1 and 2 numbered touchpoints: checked as they were written, given ids below
+  const numbered = typeof version === 'number' && version <= LAST_NUMBERED_VERSION;
+  const parsed = (numbered ? numberedBackupSchema : backupSchema).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new BackupError(`The backup is damaged: ${describePath(issue.path)}: ${issue.message}.`);
@@ -175,8 +179,11 @@ export async function parseBackup(text: string): Promise<Backup> {
   if ((await sha256Hex(canonicalJson(b.data))) !== b.checksum) {
     throw new BackupError('The backup is damaged: its checksum does not match its contents (the file was changed).');
   }
-  b.data = checkRows(b.data);
-  return b;
+  if (numbered) {
+    // each touchpoint an id of today, in its history's order; nothing else changes
+    (b.data as BackupData).touchpoints = withFreshIds(b.data.touchpoints as NumberedTouchpoint[]) as BackupData['touchpoints'];
+  }
+  return { ...b, data: checkRows(b.data as BackupData) };
 }
 
 export type RestoreMode = 'replace' | 'merge';
@@ -333,14 +340,15 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
     const templateIds = await mergeTemplates(d.templates as Template[]);
     // each touched history as it was plus what the file adds: a touchpoint already here,
     // or twice in the file, is added once
-    const merged = new HistoryBatch(sameTouch);
+    const merged = new HistoryBatch(sameTouch, now);
     for (const t of d.touchpoints) {
       const clientId = idMap.get(t.clientId)!;
-      const { id: _old, clientId: _theirs, templateId, ...touch } = t as Touchpoint;
+      const { id, clientId: _theirs, templateId, ...touch } = t as Touchpoint;
       if (await merged.has(clientId, touch)) continue;
       // a template that is not in the file (deleted before the export) is named by none here
       const here = templateId === undefined ? undefined : templateIds.get(templateId);
-      await merged.add(clientId, here === undefined ? touch : { ...touch, templateId: here });
+      // the file's id stays when the history here does not hold it (ids are unique across devices)
+      await merged.add(clientId, here === undefined ? touch : { ...touch, templateId: here }, id);
     }
     await merged.writeAll();
     for (const id of touched) await recomputeClient(id, settings, now);

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_LIMITS, BACKUP_VERSION } from '@/lib/backup/schema';
 import { exportBackup, parseBackup, planRestore, restoreBackup, canonicalJson, sha256Hex } from '@/lib/backup/backup';
 import { createClient, logTouchpoint, getSettings, updateSettings, findClientByEmail, listHistory, db } from '@/lib/db';
+import { allTouchpoints } from '@/lib/db/history';
+import { isTouchpointId } from '@/lib/domain/ids';
 import { listTemplates, createTemplate } from '@/lib/db/templates';
 import { resetDb, dumpDb, DAY } from '../db/helpers';
 
@@ -92,7 +94,7 @@ describe('broken backup files change nothing', () => {
       second.id = first.id;
       b.checksum = await sha256Hex(canonicalJson(b.data));
       return JSON.stringify(b);
-    }, /touchpoints\[\d\]\.id: duplicate id in the same client/],
+    }, /touchpoints\[\d\]\.id: duplicate id\./],
   ])('%s', async (_, make, message) => {
     await seed();
     const good = await exportText();
@@ -100,34 +102,94 @@ describe('broken backup files change nothing', () => {
   });
 });
 
-describe('touchpoint ids are unique within their client', () => {
-  it('a file whose two clients each have a touchpoint 1 restores both', async () => {
+describe('touchpoint ids in every backup format', () => {
+  /**
+   * The seeded book as a file of format 1 or 2: touchpoint ids numbered across the file (1)
+   * or within each client (2). Dana has a call and a meeting at the same moment, the meeting
+   * numbered first but listed after the call: the history order is (at, number).
+   */
+  async function numberedFile(version: 1 | 2) {
     await seed();
+    const dana = (await findClientByEmail('dana@acme.com'))!;
+    await logTouchpoint({ clientId: dana.id!, kind: 'call', at: NOW - 10 * DAY }, NOW);
+    await logTouchpoint({ clientId: dana.id!, kind: 'meeting', at: NOW - 10 * DAY }, NOW);
     const b = JSON.parse(await exportText());
-    const [x, y] = b.data.clients.map((c: { id: number }) => c.id);
-    const one = b.data.touchpoints.find((t: { clientId: number }) => t.clientId === x);
-    const other = b.data.touchpoints.find((t: { clientId: number }) => t.clientId === y);
-    one.id = 1;
-    other.id = 1;
+    b.version = version;
+    b.schemaVersion = 7;
+    let n = 0;
+    const perClient = new Map<number, number>();
+    const byTime = [...b.data.touchpoints].sort((x, y) => x.at - y.at || (x.kind === 'meeting' ? -1 : 1));
+    for (const t of byTime) {
+      const next = version === 1 ? ++n : (perClient.get(t.clientId) ?? 0) + 1;
+      perClient.set(t.clientId, next);
+      t.id = version === 1 ? next * 10 : next;
+    }
+    const call = b.data.touchpoints.findIndex((t: { kind: string }) => t.kind === 'call');
+    const meeting = b.data.touchpoints.findIndex((t: { kind: string }) => t.kind === 'meeting');
+    expect(call).toBeLessThan(meeting);
     b.checksum = await sha256Hex(canonicalJson(b.data));
-    const parsed = await parseBackup(JSON.stringify(b));
+    return { text: JSON.stringify(b), dana: dana.id!, tps: b.data.touchpoints as { id: number; clientId: number }[] };
+  }
+
+  const withoutId = ({ id: _id, ...t }: { id?: unknown }) => t;
+
+  it.each([1, 2] as const)('a file of format %i (numbered ids) restores with nothing lost, each history in its order, every id new and unique', async (version) => {
+    const file = await numberedFile(version);
+    if (version === 2) expect(file.tps.filter((t) => t.id === 1).map((t) => t.clientId).length).toBe(2); // both clients have a touchpoint 1
+    const parsed = await parseBackup(file.text);
     await resetDb();
     await restoreBackup(parsed, 'replace', NOW);
-    expect((await listHistory(x)).map((t) => t.id)).toContain(1);
-    expect((await listHistory(y)).map((t) => t.id)).toEqual([1]);
+    const items = (await db.histories.toArray()).flatMap((h) => h.items);
+    expect(items).toHaveLength(file.tps.length);
+    expect(items.every((t) => isTouchpointId(t.id))).toBe(true);
+    expect(new Set(items.map((t) => t.id)).size).toBe(items.length);
+    // every touchpoint whole but for its id
+    const key = (t: object) => JSON.stringify(withoutId(t as { id?: unknown }));
+    expect(items.map(key).sort()).toEqual(file.tps.map(key).sort());
+    // the tie in time stays in the order of the numbers: the meeting, then the call
+    expect((await db.histories.get(file.dana))!.items.map((t) => t.kind)).toEqual(['sale', 'meeting', 'call', 'email-in']);
   });
 
-  it('a version-1 file (ids unique across the file) still restores', async () => {
-    await seed();
-    const b = JSON.parse(await exportText());
-    b.version = 1;
-    b.data.touchpoints.forEach((t: { id: number }, i: number) => (t.id = 100 + i));
-    b.checksum = await sha256Hex(canonicalJson(b.data));
-    const parsed = await parseBackup(JSON.stringify(b));
+  it('a file of format 2 merges into a book with nothing lost', async () => {
+    const file = await numberedFile(2);
+    const parsed = await parseBackup(file.text);
     await resetDb();
-    const plan = await restoreBackup(parsed, 'replace', NOW);
-    expect(plan.touchpoints.total).toBe(3);
-    expect((await listHistory(b.data.clients[0].id)).map((t) => t.id).every((id) => id !== undefined && id >= 100)).toBe(true);
+    const lee = await createClient({ name: 'Lee', emails: ['lee@globex.io'] }, NOW);
+    await logTouchpoint({ clientId: lee.id!, kind: 'call', at: NOW - 5 * DAY }, NOW);
+    await restoreBackup(parsed, 'merge', NOW);
+    const items = (await db.histories.toArray()).flatMap((h) => h.items);
+    expect(items).toHaveLength(file.tps.length + 1);
+    expect(new Set(items.map((t) => t.id)).size).toBe(items.length);
+    expect((await listHistory(lee.id!)).map((t) => t.kind)).toEqual(['note', 'call']);
+  });
+
+  it('a file of format 3 keeps its ids, in a replace and in a merge', async () => {
+    await seed();
+    const text = await exportText();
+    const ids = JSON.parse(text).data.touchpoints.map((t: { id: string }) => t.id).sort();
+    expect(ids.every(isTouchpointId)).toBe(true);
+    const parsed = await parseBackup(text);
+    await resetDb();
+    await restoreBackup(parsed, 'replace', NOW);
+    expect((await allTouchpoints()).map((t) => t.id).sort()).toEqual(ids);
+    await resetDb();
+    await restoreBackup(parsed, 'merge', NOW);
+    expect((await allTouchpoints()).map((t) => t.id).sort()).toEqual(ids);
+  });
+
+  it('a file of format 3 with one id twice, even in two clients, is refused', async () => {
+    await seed();
+    const file = await edited(await exportText(), (d) => {
+      const [x, y] = d.clients.map((c: { id: number }) => c.id);
+      d.touchpoints.find((t: { clientId: number }) => t.clientId === y).id = d.touchpoints.find((t: { clientId: number }) => t.clientId === x).id;
+    });
+    await expect(parseBackup(file)).rejects.toThrow(/touchpoints\[\d\]\.id: duplicate id\./);
+  });
+
+  it('a number for an id in a file of format 3 is refused', async () => {
+    await seed();
+    const file = await edited(await exportText(), (d) => (d.touchpoints[0].id = 1));
+    await expect(parseBackup(file)).rejects.toThrow(/touchpoints\[0\]\.id/);
   });
 });
 
