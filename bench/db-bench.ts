@@ -12,7 +12,7 @@ import { countOverdue } from '../lib/db/overdue';
 import { listToday } from '../lib/db/today';
 import { TODAY_FIRST_ROWS } from '../lib/ui/today';
 import { deriveClientFields } from '../lib/domain/derive';
-import { packHistories } from '../lib/db/history';
+import { packHistories } from '../lib/backup/histories';
 import { newTouchpointId } from '../lib/domain/ids';
 import { createClient } from '../lib/db/clients';
 import { loadInsights } from '../lib/db/insights';

@@ -10,17 +10,15 @@
 import { db } from '../db/schema';
 import { getSettings, updateSettings } from '../db/settings';
 import { withDerivedAll, recomputeClient } from '../db/derived';
-import { allTouchpoints, countTouchpoints, HistoryBatch, packHistories } from '../db/history';
+import { allTouchpoints, countTouchpoints, HistoryBatch } from '../db/history';
+import { packHistories } from './histories';
 import { LIMITS, type Client, type Template, type Touchpoint } from '../domain/model';
-import { checkClientRecord } from '../domain/clients';
-import { DEFAULT_SETTINGS, validateSettingsPatch, type SettingsPatch } from '../domain/settings';
-import { validateTouchpoint } from '../domain/touchpoints';
-import { checkTemplateRecord } from '../domain/templates/validate';
-import { inField, refusedAt, ValidationError } from '../domain/validate';
+import { ValidationError } from '../domain/validate';
 import { withFreshIds, type NumberedTouchpoint } from '../db/history-rows';
+import { checkRows, whereRefused } from './rows';
 import {
-  BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, backupSchema, LAST_NUMBERED_VERSION, numberedBackupSchema, SETTINGS_ROW_KEY,
-  type Backup, type BackupData,
+  BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, backupSchema, LAST_NUMBERED_VERSION, numberedBackupSchema, type Backup,
+  type BackupData,
 } from './schema';
 
 export class BackupError extends Error {
@@ -104,43 +102,6 @@ function describePath(path: PropertyKey[]): string {
   return inData.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
 }
 
-/**
- * Every row under the rules of the app's own writes (lib/domain): a client as
- * applyClientPatch takes it, a touchpoint as validateTouchpoint, a template as the editor,
- * the settings as the options page. The shape was checked by zod; this is what the shape
- * cannot say (a 30 February, a note without words, `replyLateHours: "soon"`). Returns the
- * values as the rules give them (trimmed, control characters out, addresses lower-case),
- * which are what a restore writes; a refusal names the field
- * ("settings.replyLateHours: must be a number of hours above 0").
- */
-export function checkRows(d: BackupData): BackupData {
-  const rows = <T, U>(name: string, list: T[], check: (row: T) => U): U[] =>
-    list.map((row, i) => inField(`${name}[${i}]`, () => check(row)));
-  try {
-    const seen = new Set<string>();
-    d.settings.forEach((r, i) => {
-      if (r.key !== SETTINGS_ROW_KEY) throw refusedAt(`settings[${i}].key`, `"${r.key}" is not a settings row`);
-      if (seen.has(r.key)) throw refusedAt(`settings[${i}].key`, `a second "${r.key}" row`);
-      seen.add(r.key);
-    });
-    return {
-      clients: rows('clients', d.clients, (c) => checkClientRecord(c as Client)),
-      touchpoints: rows('touchpoints', d.touchpoints, (t) => ({ ...validateTouchpoint(t, t.createdAt), id: t.id })),
-      templates: rows('templates', d.templates, (t) => checkTemplateRecord(t as Template)),
-      // one row, so a setting is named by its key alone: "settings.replyLateHours"
-      settings: d.settings.map((r) => ({
-        key: r.key,
-        value: inField('settings', () => validateSettingsPatch(r.value as SettingsPatch, DEFAULT_SETTINGS)) as unknown as Record<string, unknown>,
-      })),
-    } as BackupData;
-  } catch (e) {
-    if (e instanceof ValidationError) {
-      throw new BackupError(`The backup cannot be restored: ${e.where.replace(/\.$/, '')}.`);
-    }
-    throw e;
-  }
-}
-
 /** Reads and checks a backup file; throws a BackupError naming the problem. */
 export async function parseBackup(text: string): Promise<Backup> {
   if (typeof text !== 'string' || text.trim() === '') throw new BackupError('The file is empty.');
@@ -183,7 +144,12 @@ export async function parseBackup(text: string): Promise<Backup> {
     // each touchpoint an id of today, in its history's order; nothing else changes
     (b.data as BackupData).touchpoints = withFreshIds(b.data.touchpoints as NumberedTouchpoint[]) as BackupData['touchpoints'];
   }
-  return { ...b, data: checkRows(b.data as BackupData) };
+  try {
+    return { ...b, data: checkRows(b.data as BackupData) };
+  } catch (e) {
+    if (e instanceof ValidationError) throw new BackupError(`The backup cannot be restored: ${whereRefused(e)}.`);
+    throw e;
+  }
 }
 
 export type RestoreMode = 'replace' | 'merge';

@@ -31,7 +31,7 @@ import { isTouchpointId, newTouchpointId } from '../domain/ids';
 import { db } from './schema';
 import { byTime } from './history-rows';
 
-export { byTime, packHistories } from './history-rows';
+export { byTime } from './history-rows';
 
 /** The client's touchpoints, oldest first (empty when they have none). */
 export async function readHistory(clientId: number): Promise<Touchpoint[]> {

@@ -4,9 +4,7 @@
  * and the panel's "track as client" guess all use the same rules.
  */
 import { domainOf, LIMITS, STAGES, type Client, type ImportantDate, type Stage } from './model';
-import {
-  cleanText, eachIn, inField, toBoolean, toEmails, toPositiveDays, toTags, toTime, ValidationError, type TimeInput,
-} from './validate';
+import { cleanText, eachIn, refused, toBoolean, toEmails, toPositiveDays, toTags, toTime, ValidationError, type TimeInput } from './validate';
 
 export interface ClientInput {
   name?: string;
@@ -63,13 +61,13 @@ function toStage(v: unknown): Stage | undefined {
 
 export function toImportantDates(values: unknown): ImportantDate[] {
   if (values === undefined) return [];
-  if (!Array.isArray(values)) throw new ValidationError('important dates must be a list', 'must be a list');
+  if (!Array.isArray(values)) throw new ValidationError('important dates must be a list');
   if (values.length > LIMITS.importantDates) throw new ValidationError(`at most ${LIMITS.importantDates} important dates`);
   return eachIn(values, (v, i) => {
     const d = v as Partial<ImportantDate>;
     const label = cleanText(d?.label, `important date ${i + 1} label`, LIMITS.dateLabel) || 'Date';
     const { month, day, year } = d ?? {};
-    const bad = (what: string) => new ValidationError(`important date "${label}" has no valid ${what}`, `"${label}" has no valid ${what}`);
+    const bad = (what: string) => refused('important date', `"${label}" has no valid ${what}`);
     if (!Number.isInteger(month) || month! < 1 || month! > 12) throw bad('month');
     const maxDay = new Date(2024, month!, 0).getDate(); // 2024: leap year allows 29 Feb
     if (!Number.isInteger(day) || day! < 1 || day! > maxDay) throw bad('day');
@@ -79,58 +77,42 @@ export function toImportantDates(values: unknown): ImportantDate[] {
 }
 
 /**
- * Applies a checked patch to a client; throws before anything is written. A refusal names
- * its field (ValidationError's `field`: "emails[1]", "importantDates[0]").
+ * Applies a checked patch to a client; throws before anything is written. A refusal inside
+ * a list names the item (ValidationError's `field`: "[1]" of the emails, tags or dates).
  */
 export function applyClientPatch(base: Client, patch: ClientPatch): Client {
   const next: Client = { ...base };
-  if (patch.emails !== undefined) next.emails = inField('emails', () => toEmails(patch.emails));
+  if (patch.emails !== undefined) next.emails = toEmails(patch.emails);
   if (patch.name !== undefined) {
-    next.name = inField('name', () => cleanText(patch.name, 'name', LIMITS.name)) || nameFromEmail(next.emails[0]);
+    next.name = cleanText(patch.name, 'name', LIMITS.name) || nameFromEmail(next.emails[0]);
   }
   if (patch.company !== undefined) {
-    const c = inField('company', () => cleanText(patch.company, 'company', LIMITS.company));
+    const c = cleanText(patch.company, 'company', LIMITS.company);
     if (c) next.company = c;
     else delete next.company;
   }
   if (patch.stageOverride !== undefined) {
-    const s = inField('stageOverride', () => toStage(patch.stageOverride));
+    const s = toStage(patch.stageOverride);
     if (s) next.stageOverride = s;
     else delete next.stageOverride;
   }
-  if (patch.tags !== undefined) next.tags = inField('tags', () => toTags(patch.tags));
+  if (patch.tags !== undefined) next.tags = toTags(patch.tags);
   if (patch.cadenceDays !== undefined) {
     if (patch.cadenceDays === null) delete next.cadenceDays;
-    else next.cadenceDays = inField('cadenceDays', () => toPositiveDays(patch.cadenceDays, 'cadence'));
+    else next.cadenceDays = toPositiveDays(patch.cadenceDays, 'cadence');
   }
-  if (patch.keyAccount !== undefined) next.keyAccount = inField('keyAccount', () => toBoolean(patch.keyAccount, 'key account'));
+  if (patch.keyAccount !== undefined) next.keyAccount = toBoolean(patch.keyAccount, 'key account');
   if (patch.importantDates !== undefined) {
-    next.importantDates = inField('importantDates', () => toImportantDates(patch.importantDates));
+    next.importantDates = toImportantDates(patch.importantDates);
     next.anniversaries = anniversaryKeys(next.importantDates);
   }
-  if (patch.notes !== undefined) {
-    next.notes = inField('notes', () => cleanText(patch.notes, 'notes', LIMITS.notes, { multiline: true }));
-  }
+  if (patch.notes !== undefined) next.notes = cleanText(patch.notes, 'notes', LIMITS.notes, { multiline: true });
   if (patch.snoozedUntil !== undefined) {
     if (patch.snoozedUntil === null) delete next.snoozedUntil;
-    else next.snoozedUntil = inField('snoozedUntil', () => toTime(patch.snoozedUntil, 'snooze date'));
+    else next.snoozedUntil = toTime(patch.snoozedUntil, 'snooze date');
   }
   next.domain = domainOf(next.emails[0]);
   return next;
-}
-
-/**
- * A whole stored client (a row of a backup) under the rules every write of the app runs:
- * its own fields checked and normalised as applyClientPatch does them (a 30 February is
- * refused, control characters leave a tag), its other fields kept for the caller to
- * re-derive. Refusals name the field ("importantDates[0]").
- */
-export function checkClientRecord(c: Client): Client {
-  const { name, emails, company, stageOverride, tags, cadenceDays, keyAccount, importantDates, notes, snoozedUntil } = c;
-  const out = applyClientPatch(c, { name, emails, company, stageOverride, tags, cadenceDays, keyAccount, importantDates, notes, snoozedUntil });
-  // a client made without dates has no keys to index: leave it as it came
-  if (c.anniversaries === undefined && out.anniversaries?.length === 0) delete out.anniversaries;
-  return out;
 }
 
 /** A new client from the user's input, its derived fields still at their zero values. */

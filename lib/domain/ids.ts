@@ -46,22 +46,8 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-/** 80 random bits as 16 base-32 digits (0-31), five bits each, high bits first. */
-function randomDigits(random: RandomBytes): number[] {
-  const digits: number[] = [];
-  let acc = 0;
-  let bits = 0;
-  for (const b of random(new Uint8Array(10))) {
-    acc = (acc << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      digits.push((acc >> bits) & 31);
-    }
-    acc &= (1 << bits) - 1;
-  }
-  return digits;
-}
+/** 80 random bits as 16 base-32 digits (0-31): the low five bits of 16 random bytes. */
+const randomDigits = (random: RandomBytes): number[] => Array.from(random(new Uint8Array(RANDOM_CHARS)), (b) => b & 31);
 
 /**
  * An id maker. Each id is greater than the one before it from the same maker: within one

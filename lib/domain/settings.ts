@@ -11,7 +11,7 @@
  * of everyone else. Copy it (`{ ...DEFAULT_SETTINGS, cadenceDays: { ... } }`) to change it.
  */
 import { LIMITS, STAGES, type Settings, type Stage } from './model';
-import { cleanText, eachIn, inField, refused, refusedAt, toBoolean, toEmail, toPositiveDays, toTime, ValidationError } from './validate';
+import { cleanText, eachIn, inField, refused, toBoolean, toEmail, toPositiveDays, toTime, ValidationError } from './validate';
 
 /** "reach out to the customer four times a year, minimum": no cadence above this unless allowed. */
 export const MAX_CADENCE_DAYS = 91;
@@ -37,20 +37,8 @@ export function ownAddressesOf(settings: Pick<Settings, 'ownAddresses' | 'learne
   return [...new Set([...settings.ownAddresses, ...(settings.learnedAddresses ?? [])])];
 }
 
-/**
- * Every setting there is, in the order they are checked (`allowLongCadence` before the
- * cadences it allows): a key outside this list is refused at every entrance.
- */
-export const SETTING_KEYS = [
-  'allowLongCadence', 'cadenceDays', 'keyAccountCadenceDays', 'dueSoonDays', 'replyOnTimeHours', 'replyLateHours',
-  'workingDays', 'workingDaysOnly', 'nudgeAfterDays', 'ownAddresses', 'learnedAddresses', 'autoCapture', 'myName',
-  'signature', 'lastBackupAt',
-] as const satisfies readonly (keyof Settings)[];
-/** A setting added to the model but not to SETTING_KEYS makes this line fail to compile, naming it. */
-const EVERY_SETTING_LISTED: Exclude<keyof Settings, (typeof SETTING_KEYS)[number]> extends never ? true : false = true;
-void EVERY_SETTING_LISTED;
-
-const isSettingKey = (k: string): k is (typeof SETTING_KEYS)[number] => (SETTING_KEYS as readonly string[]).includes(k);
+/** Every setting there is (the optional ones have no default): a key outside this list is refused at every entrance. */
+export const SETTING_KEYS = [...Object.keys(DEFAULT_SETTINGS), 'keyAccountCadenceDays', 'lastBackupAt'] as (keyof Settings)[];
 
 /**
  * The stored settings row merged over the defaults: a setting added later appears with its
@@ -65,7 +53,8 @@ export function settingsFrom(stored: unknown): Settings {
     out = validateSettingsPatch(s as SettingsPatch, DEFAULT_SETTINGS);
   } catch {
     out = DEFAULT_SETTINGS;
-    for (const k of SETTING_KEYS) {
+    // allowLongCadence first: it allows the cadences after it
+    for (const k of ['allowLongCadence', ...Object.keys(s)]) {
       if (!(k in s)) continue;
       try {
         out = validateSettingsPatch({ [k]: s[k] } as SettingsPatch, out);
@@ -99,89 +88,75 @@ function toWorkingDays(value: unknown): number[] {
   return [...value].sort((a, b) => a - b);
 }
 
-/** A list of addresses, each checked in its own field ("[2]"). */
-function toAddressList(value: unknown, label: string): string[] {
-  if (!Array.isArray(value)) throw refused(label, 'must be a list');
-  return [...new Set(eachIn(value, toEmail))];
-}
-
 /**
  * The settings after a patch, every field checked (types, ranges, sizes) before anything is
  * written: the options page's saves and a restored backup's settings both pass here. A key
- * that is not a setting is refused; yes/no settings take only true or false. A refusal
- * names its setting (ValidationError's `field`: "replyLateHours", "cadenceDays.client").
+ * that is not a setting is refused; yes/no settings take only true or false. A refusal that
+ * concerns more than the one setting it is about, or an item of it, names where
+ * (ValidationError's `field`: "cadenceDays.client", "ownAddresses[2]", "replyLateHours").
  */
 export function validateSettingsPatch(patch: SettingsPatch, current: Settings): Settings {
   if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new ValidationError('no settings given');
   for (const k of Object.keys(patch)) {
-    if (!isSettingKey(k)) throw refused(`"${k}"`, 'is not a setting', k);
+    if (!SETTING_KEYS.includes(k as keyof Settings)) throw refused(`"${k}"`, 'is not a setting', k);
   }
   const next: Settings = { ...current };
-  if (patch.allowLongCadence !== undefined)
-    next.allowLongCadence = inField('allowLongCadence', () => toBoolean(patch.allowLongCadence, 'allowLongCadence'));
+  if (patch.allowLongCadence !== undefined) next.allowLongCadence = toBoolean(patch.allowLongCadence, 'allowLongCadence');
   if (patch.cadenceDays !== undefined) {
-    next.cadenceDays = inField('cadenceDays', () => {
-      const given: unknown = patch.cadenceDays;
-      if (!given || typeof given !== 'object' || Array.isArray(given))
-        throw refused('cadenceDays', 'must give a number of days for each stage');
-      const cd = { ...current.cadenceDays };
-      for (const [stage, days] of Object.entries(given)) {
-        if (!STAGES.includes(stage as Stage)) throw refused(`"${stage}"`, 'is not a stage', stage);
-        cd[stage as Stage] = inField(stage, () => toPositiveDays(days, `cadence for ${stage}`));
-      }
-      return cd;
-    });
+    const given: unknown = patch.cadenceDays;
+    if (!given || typeof given !== 'object' || Array.isArray(given)) throw refused('cadenceDays', 'must give days per stage');
+    const cd = { ...current.cadenceDays };
+    for (const [stage, days] of Object.entries(given)) {
+      if (!STAGES.includes(stage as Stage)) throw refused(`"${stage}"`, 'is not a stage', `cadenceDays.${stage}`);
+      cd[stage as Stage] = inField(`cadenceDays.${stage}`, () => toPositiveDays(days, `cadence for ${stage}`));
+    }
+    next.cadenceDays = cd;
   }
   if (!next.allowLongCadence) {
     for (const s of STAGES) {
-      if (next.cadenceDays[s] > MAX_CADENCE_DAYS) {
+      if (next.cadenceDays[s] > MAX_CADENCE_DAYS)
         throw refused(`cadence for ${s}`, `is over ${MAX_CADENCE_DAYS} days: allow long cadences first`, `cadenceDays.${s}`);
-      }
     }
   }
   if (patch.keyAccountCadenceDays !== undefined) {
     if (patch.keyAccountCadenceDays === null) delete next.keyAccountCadenceDays;
-    else
-      next.keyAccountCadenceDays = inField('keyAccountCadenceDays', () =>
-        toPositiveDays(patch.keyAccountCadenceDays, 'key-account cadence'),
-      );
+    else next.keyAccountCadenceDays = toPositiveDays(patch.keyAccountCadenceDays, 'key-account cadence');
   }
   if (!next.allowLongCadence && (next.keyAccountCadenceDays ?? 0) > MAX_CADENCE_DAYS) {
     throw refused('the key-account cadence', `is over ${MAX_CADENCE_DAYS} days: allow long cadences first`, 'keyAccountCadenceDays');
   }
   if (patch.dueSoonDays !== undefined) {
     if (!Number.isInteger(patch.dueSoonDays) || patch.dueSoonDays < 0 || patch.dueSoonDays > 60)
-      throw refused('due-soon days', 'must be a whole number from 0 to 60', 'dueSoonDays');
+      throw refused('due-soon days', 'must be a whole number from 0 to 60');
     next.dueSoonDays = patch.dueSoonDays;
   }
   for (const k of ['replyOnTimeHours', 'replyLateHours'] as const) {
     const v = patch[k];
     if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 24 * 60)
-      throw refused(k, 'must be a number of hours above 0', k);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 24 * 60) throw refused(k, 'must be a number of hours above 0', k);
     next[k] = v;
   }
   if (next.replyLateHours < next.replyOnTimeHours)
     throw refused('the late threshold', 'cannot be before the on-time threshold', 'replyLateHours');
-  if (patch.workingDays !== undefined) next.workingDays = inField('workingDays', () => toWorkingDays(patch.workingDays));
-  if (patch.workingDaysOnly !== undefined)
-    next.workingDaysOnly = inField('workingDaysOnly', () => toBoolean(patch.workingDaysOnly, 'workingDaysOnly'));
-  if (patch.nudgeAfterDays !== undefined)
-    next.nudgeAfterDays = inField('nudgeAfterDays', () => toPositiveDays(patch.nudgeAfterDays, 'nudge after'));
+  if (patch.workingDays !== undefined) next.workingDays = toWorkingDays(patch.workingDays);
+  if (patch.workingDaysOnly !== undefined) next.workingDaysOnly = toBoolean(patch.workingDaysOnly, 'workingDaysOnly');
+  if (patch.nudgeAfterDays !== undefined) next.nudgeAfterDays = toPositiveDays(patch.nudgeAfterDays, 'nudge after');
   if (patch.ownAddresses !== undefined) {
-    next.ownAddresses = inField('ownAddresses', () => toAddressList(patch.ownAddresses, 'own addresses'));
-    if (next.ownAddresses.length > LIMITS.ownAddresses)
-      throw refusedAt('ownAddresses', `at most ${LIMITS.ownAddresses} addresses of yours`);
+    next.ownAddresses = toAddresses(patch.ownAddresses, 'ownAddresses', 'own addresses');
+    if (next.ownAddresses.length > LIMITS.ownAddresses) throw new ValidationError(`at most ${LIMITS.ownAddresses} addresses of yours`);
   }
   if (patch.learnedAddresses !== undefined) {
-    next.learnedAddresses = inField('learnedAddresses', () =>
-      toAddressList(patch.learnedAddresses, 'learned addresses').slice(0, LIMITS.learnedAddresses),
-    );
+    next.learnedAddresses = toAddresses(patch.learnedAddresses, 'learnedAddresses', 'learned addresses').slice(0, LIMITS.learnedAddresses);
   }
-  if (patch.autoCapture !== undefined) next.autoCapture = inField('autoCapture', () => toBoolean(patch.autoCapture, 'autoCapture'));
-  if (patch.myName !== undefined) next.myName = inField('myName', () => cleanText(patch.myName, 'your name', LIMITS.myName));
-  if (patch.signature !== undefined)
-    next.signature = inField('signature', () => cleanText(patch.signature, 'signature', LIMITS.signature, { multiline: true }));
-  if (patch.lastBackupAt !== undefined) next.lastBackupAt = inField('lastBackupAt', () => toTime(patch.lastBackupAt, 'last backup'));
+  if (patch.autoCapture !== undefined) next.autoCapture = toBoolean(patch.autoCapture, 'autoCapture');
+  if (patch.myName !== undefined) next.myName = cleanText(patch.myName, 'your name', LIMITS.myName);
+  if (patch.signature !== undefined) next.signature = cleanText(patch.signature, 'signature', LIMITS.signature, { multiline: true });
+  if (patch.lastBackupAt !== undefined) next.lastBackupAt = toTime(patch.lastBackupAt, 'last backup');
   return next;
+}
+
+/** A list of addresses, each checked in its own field ("ownAddresses[2]"). */
+function toAddresses(value: unknown, key: string, label: string): string[] {
+  if (!Array.isArray(value)) throw refused(label, 'must be a list');
+  return [...new Set(inField(key, () => eachIn(value, toEmail)))];
 }

@@ -26,11 +26,6 @@ export class ValidationError extends Error {
     this.name = 'ValidationError';
     this.problem = problem;
   }
-
-  /** "field: problem" when the field is known, the message otherwise. */
-  get where(): string {
-    return this.field === undefined ? this.message : `${this.field}: ${this.problem}`;
-  }
 }
 
 /** A refusal of the field the user knows as `label`: the message is "<label> <problem>"; `field` where it is, when known. */

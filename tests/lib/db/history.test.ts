@@ -3,8 +3,9 @@ import {
   createClient, getClient, logTouchpoint, deleteTouchpoint, restoreTouchpoint, updateTouchpoint, listHistory,
   captureThread, deleteClient, db, NotFoundError, ValidationError,
 } from '@/lib/db';
-import { allTouchpoints, countTouchpoints, packHistories } from '@/lib/db/history';
-import { nextNumberedId, packNumberedHistories, withFreshIds, type NumberedTouchpoint } from '@/lib/db/history-rows';
+import { allTouchpoints, countTouchpoints } from '@/lib/db/history';
+import { packHistories } from '@/lib/backup/histories';
+import { packNumberedHistories, withFreshIds, type NumberedTouchpoint } from '@/lib/db/history-rows';
 import type { Touchpoint } from '@/lib/domain/model';
 import { idFactory, isTouchpointId } from '@/lib/domain/ids';
 import type { ThreadSnapshot } from '@/lib/domain/model';
@@ -40,10 +41,9 @@ describe('packHistories', () => {
 describe('numbered touchpoints (schema versions 1-7, backups 1-2)', () => {
   const n = (over: Partial<NumberedTouchpoint>): NumberedTouchpoint => ({ clientId: 1, at: T0, kind: 'call', source: 'manual', createdAt: T0, ...over });
 
-  it('schema 5 packs them by client, keeping numbers within each and numbering what has none', () => {
-    const rows = packNumberedHistories([n({ id: 3 }), n({ id: 3, at: T0 + 1 }), n({ at: T0 + 2 }), n({ id: 1, clientId: 2 })]);
-    expect(rows.map((r) => [r.clientId, r.items.map((t) => t.id)])).toEqual([[1, [3, 4, 5]], [2, [1]]]);
-    expect(nextNumberedId([])).toBe(1);
+  it('schema 5 packs them by client, each history in (at, number) order, keeping the numbers', () => {
+    const rows = packNumberedHistories([n({ id: 7, at: T0 + 1 }), n({ id: 3, at: T0 + 1 }), n({ id: 9, at: T0 }), n({ id: 1, clientId: 2 })]);
+    expect(rows.map((r) => [r.clientId, r.items.map((t) => t.id)])).toEqual([[1, [9, 3, 7]], [2, [1]]]);
   });
 
   it('withFreshIds gives ids of today in history order, (at, number), and keeps every touchpoint whole', () => {

@@ -59,7 +59,7 @@ describe('validateSettingsPatch', () => {
   it('takes only true or false for a yes/no setting', () => {
     for (const k of ['allowLongCadence', 'workingDaysOnly', 'autoCapture']) {
       for (const v of ['yes', 1, 0, null, 'false']) {
-        expect(refusal({ [k]: v })).toMatchObject({ field: k, problem: 'must be true or false' });
+        expect(refusal({ [k]: v })).toMatchObject({ message: `${k} must be true or false`, problem: 'must be true or false' });
       }
       expect(validateSettingsPatch({ [k]: false }, DEFAULT_SETTINGS)[k as 'autoCapture']).toBe(false);
     }
@@ -70,12 +70,12 @@ describe('validateSettingsPatch', () => {
     expect(SETTING_KEYS).toEqual(expect.arrayContaining(Object.keys(DEFAULT_SETTINGS)));
   });
 
-  it('names the field of each refusal apart from its words, which stay the user’s', () => {
+  it('names where a refusal is when it is about more than its one setting, apart from its words, which stay the user’s', () => {
     expect(refusal({ replyLateHours: 'soon' })).toMatchObject({
       message: 'replyLateHours must be a number of hours above 0', field: 'replyLateHours', problem: 'must be a number of hours above 0',
     });
     expect(refusal({ cadenceDays: { client: -1 } })).toMatchObject({ field: 'cadenceDays.client', message: expect.stringMatching(/^cadence for client must be/) });
-    expect(refusal({ cadenceDays: 5 })).toMatchObject({ field: 'cadenceDays' });
+    expect(refusal({ cadenceDays: { client: 120 } })).toMatchObject({ field: 'cadenceDays.client', problem: 'is over 91 days: allow long cadences first' });
     expect(refusal({ ownAddresses: ['me@x.com', 'me at home'] })).toMatchObject({ field: 'ownAddresses[1]' });
     expect(refusal({ replyOnTimeHours: 60 })).toMatchObject({ field: 'replyLateHours', message: 'the late threshold cannot be before the on-time threshold' });
   });
