@@ -17,8 +17,8 @@ import { ValidationError } from '../domain/validate';
 import { withFreshIds, type NumberedTouchpoint } from '../db/history-rows';
 import { checkRows, whereRefused } from './rows';
 import {
-  BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, backupSchema, LAST_NUMBERED_VERSION, numberedBackupSchema, type Backup,
-  type BackupData,
+  BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, backupSchema, LAST_NUMBERED_VERSION, MAX_BACKUP_BYTES, numberedBackupSchema,
+  type Backup, type BackupData,
 } from './schema';
 
 export class BackupError extends Error {
@@ -54,14 +54,18 @@ export interface BackupFile {
  * (`parseBackup`: shape, counts, checksum and the rules of every row) before it is offered,
  * so a file that would not restore is never handed out as a backup. It does not note the
  * time of the backup: the page does that once the file was saved (`markBackedUp`).
+ *
+ * The data is serialised once, as canonical JSON, and written as it is after the header
+ * (`"data"` last): its checksum is the hash of that very text, so a restore checks it
+ * without writing the data out again (see parseBackup).
  */
 export async function exportBackup(now = Date.now()): Promise<BackupFile> {
-  const data = await db.transaction('r', db.clients, db.histories, db.templates, db.settings, async () => ({
+  let data: BackupData | null = (await db.transaction('r', db.clients, db.histories, db.templates, db.settings, async () => ({
     clients: await db.clients.toArray(),
     touchpoints: await allTouchpoints(),
     templates: await db.templates.toArray(),
     settings: await db.settings.toArray(),
-  }));
+  }))) as BackupData;
   const counts = {
     clients: data.clients.length,
     touchpoints: data.touchpoints.length,
@@ -69,16 +73,17 @@ export async function exportBackup(now = Date.now()): Promise<BackupFile> {
     settings: data.settings.length,
   };
   const exportedAt = new Date(now).toISOString();
-  const backup = {
+  const dataText = canonicalJson(data);
+  data = null; // the rows are in the text now: let them go before the check parses it again
+  const header = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     schemaVersion: db.verno || 1,
     exportedAt,
     counts,
-    checksum: await sha256Hex(canonicalJson(data)),
-    data,
+    checksum: await sha256Hex(dataText),
   };
-  const text = JSON.stringify(backup);
+  const text = `${JSON.stringify(header).slice(0, -1)},"data":${dataText}}`;
   try {
     await parseBackup(text);
   } catch (e) {
@@ -102,12 +107,37 @@ function describePath(path: PropertyKey[]): string {
   return inData.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
 }
 
-/** Reads and checks a backup file; throws a BackupError naming the problem. */
-export async function parseBackup(text: string): Promise<Backup> {
-  if (typeof text !== 'string' || text.trim() === '') throw new BackupError('The file is empty.');
-  let raw: unknown;
+/**
+ * The `data` member's own text, when the file is laid out as an export writes it: a header
+ * of plain values, then `"data":` and the data, last. Proven by parsing: the header with
+ * `null` for the data must parse as an object (so this `"data":` is a member of the file's
+ * own object, not text in a string or a deeper object), and so must the data text; the whole
+ * file then parses to the header with that data. Undefined for any other layout.
+ */
+function splitData(text: string): { header: Record<string, unknown>; data: unknown; dataText: string } | undefined {
+  const at = text.indexOf('"data":');
+  const end = text.lastIndexOf('}');
+  if (at < 0 || end < at || text.slice(end + 1).trim() !== '') return undefined;
   try {
-    raw = JSON.parse(text);
+    const header = JSON.parse(`${text.slice(0, at)}"data":null}`);
+    if (!header || typeof header !== 'object' || Array.isArray(header)) return undefined;
+    const dataText = text.slice(at + 7, end);
+    return { header, data: JSON.parse(dataText), dataText };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parsed file, and the hash of its data text when it is laid out as an export writes it. */
+async function readJson(text: string): Promise<{ raw: unknown; textHash?: string }> {
+  const split = splitData(text);
+  if (!split) return { raw: parseJson(text) };
+  return { raw: { ...split.header, data: split.data }, textHash: await sha256Hex(split.dataText) };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
   } catch {
     const t = text.trim();
     if (t.startsWith('{') && !t.endsWith('}')) {
@@ -115,6 +145,22 @@ export async function parseBackup(text: string): Promise<Backup> {
     }
     throw new BackupError('The file is not a backup: it is not JSON.');
   }
+}
+
+/**
+ * Reads and checks a backup file (shape, counts, checksum, the rules of every row); throws
+ * a BackupError naming the problem. Memory: a file as an export writes it is parsed once
+ * and its checksum taken over its own data text, never written out again; the text is let
+ * go before zod copies the parsed rows, and those before the rules' copies. Only a file laid
+ * out otherwise (an older export, a re-indented file) is written out as canonical JSON for
+ * its checksum, once the text is gone.
+ */
+export async function parseBackup(text: string): Promise<Backup> {
+  if (typeof text !== 'string') throw new BackupError('The file is empty.');
+  if (text.length > MAX_BACKUP_BYTES) throw new BackupError('The file is too large to be a Touchbase backup.');
+  if (text.trim() === '') throw new BackupError('The file is empty.');
+  let { raw, textHash } = await readJson(text);
+  text = ''; // nothing below needs the text
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new BackupError('The file is not a Touchbase backup.');
   }
@@ -127,6 +173,7 @@ export async function parseBackup(text: string): Promise<Backup> {
   // formats 1 and 2 numbered touchpoints: checked as they were written, given ids below
   const numbered = typeof version === 'number' && version <= LAST_NUMBERED_VERSION;
   const parsed = (numbered ? numberedBackupSchema : backupSchema).safeParse(raw);
+  raw = undefined;
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new BackupError(`The backup is damaged: ${describePath(issue.path)}: ${issue.message}.`);
@@ -137,7 +184,7 @@ export async function parseBackup(text: string): Promise<Backup> {
       throw new BackupError(`The backup is damaged: it should hold ${b.counts[k]} ${k} but holds ${b.data[k].length}.`);
     }
   }
-  if ((await sha256Hex(canonicalJson(b.data))) !== b.checksum) {
+  if (textHash !== b.checksum && (await sha256Hex(canonicalJson(b.data))) !== b.checksum) {
     throw new BackupError('The backup is damaged: its checksum does not match its contents (the file was changed).');
   }
   if (numbered) {
@@ -145,7 +192,8 @@ export async function parseBackup(text: string): Promise<Backup> {
     (b.data as BackupData).touchpoints = withFreshIds(b.data.touchpoints as NumberedTouchpoint[]) as BackupData['touchpoints'];
   }
   try {
-    return { ...b, data: checkRows(b.data as BackupData) };
+    checkRows(b.data as BackupData);
+    return b as Backup;
   } catch (e) {
     if (e instanceof ValidationError) throw new BackupError(`The backup cannot be restored: ${whereRefused(e)}.`);
     throw e;

@@ -74,24 +74,26 @@ export function checkSettingsValue(value: Record<string, unknown>): Settings {
   return validateSettingsPatch(value as SettingsPatch, DEFAULT_SETTINGS);
 }
 
-/** Every row checked (see above); throws a ValidationError whose field names the row and the field. */
+/**
+ * Every row checked (see above) and replaced, in place, by its checked value (so a large
+ * file is never held twice over); throws a ValidationError whose field names the row and
+ * the field. Returns the same data.
+ */
 export function checkRows(d: BackupData): BackupData {
-  const rows = <T, U>(name: string, list: T[], check: (row: T) => U): U[] =>
-    list.map((row, i) => inField(`${name}[${i}]`, () => check(row)));
+  const rows = <T, U>(name: string, list: T[], check: (row: T) => U): U[] => {
+    list.forEach((row, i) => (list[i] = inField(`${name}[${i}]`, () => check(row)) as unknown as T));
+    return list as unknown as U[];
+  };
   const seen = new Set<string>();
   d.settings.forEach((r, i) => {
     if (r.key !== SETTINGS_ROW_KEY) throw refusedAt(`settings[${i}].key`, `"${r.key}" is not a settings row`);
     if (seen.has(r.key)) throw refusedAt(`settings[${i}].key`, `a second "${r.key}" row`);
     seen.add(r.key);
   });
-  return {
-    clients: rows('clients', d.clients, (c) => checkClientRecord(c as Client)),
-    touchpoints: rows('touchpoints', d.touchpoints, (t) => ({ ...validateTouchpoint(t, t.createdAt), id: t.id })),
-    templates: rows('templates', d.templates, (t) => checkTemplateRecord(t as Template)),
-    // one row, so a setting is named by its key alone: "settings.replyLateHours"
-    settings: d.settings.map((r) => ({
-      key: r.key,
-      value: inField('settings', () => checkSettingsValue(r.value)) as unknown as Record<string, unknown>,
-    })),
-  } as BackupData;
+  rows('clients', d.clients, (c) => checkClientRecord(c as Client));
+  rows('touchpoints', d.touchpoints, (t) => ({ ...validateTouchpoint(t, t.createdAt), id: t.id }));
+  rows('templates', d.templates, (t) => checkTemplateRecord(t as Template));
+  // one row, so a setting is named by its key alone: "settings.replyLateHours"
+  for (const r of d.settings) r.value = inField('settings', () => checkSettingsValue(r.value)) as unknown as Record<string, unknown>;
+  return d;
 }

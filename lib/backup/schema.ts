@@ -23,6 +23,14 @@ export const SETTINGS_ROW_KEY = 'app';
 
 export const settingsRowSchema = z.strictObject({ key: text(40), value: z.record(z.string(), z.unknown()) });
 
+/**
+ * Largest backup file taken; a bigger one is refused from its size, before it is read. An
+ * email recorded from a thread is about 300 bytes of backup (a call or a note less), so
+ * 50 MB holds some 170,000 of them: years of a busy book, while a read (the text, then the
+ * parsed rows) stays well inside a page's memory.
+ */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
 /** The most rows of each table a backup holds; a merge that would pass one is refused. */
 export const BACKUP_LIMITS = { clients: 200_000, touchpoints: 5_000_000, templates: 10_000, settings: 100 };
 

@@ -3,19 +3,13 @@ import {
   backupFileName, exportBackup, markBackedUp, parseBackup, planRestore, restoreBackup, type BackupFile, type RestoreMode,
   type RestorePlan,
 } from '../backup/backup';
-import type { Backup } from '../backup/schema';
+import { MAX_BACKUP_BYTES, type Backup } from '../backup/schema';
 import { downloadText, readFileText } from './files';
 import { useWrite } from './write';
 
 export type { Backup, BackupFile, RestoreMode, RestorePlan };
 
-/**
- * Largest file taken as a backup; a bigger one is refused from its size, before it is read.
- * An email recorded from a thread is about 300 bytes of backup (a call or a note less), so
- * 50 MB holds some 170,000 of them: years of a busy book, while a read (the text, then the
- * parsed rows) stays well inside a page's memory.
- */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+export { MAX_BACKUP_BYTES };
 
 /**
  * Writes every table to a backup file in Downloads. The export checks its own file first

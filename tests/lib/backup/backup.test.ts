@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { BACKUP_LIMITS, BACKUP_VERSION } from '@/lib/backup/schema';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BACKUP_LIMITS, BACKUP_VERSION, MAX_BACKUP_BYTES } from '@/lib/backup/schema';
 import { exportBackup, parseBackup, planRestore, restoreBackup, canonicalJson, sha256Hex } from '@/lib/backup/backup';
 import { createClient, logTouchpoint, getSettings, updateSettings, findClientByEmail, listHistory, db } from '@/lib/db';
 import { allTouchpoints } from '@/lib/db/history';
@@ -144,7 +144,7 @@ describe('touchpoint ids in every backup format', () => {
     expect(items.every((t) => isTouchpointId(t.id))).toBe(true);
     expect(new Set(items.map((t) => t.id)).size).toBe(items.length);
     // every touchpoint whole but for its id
-    const key = (t: object) => JSON.stringify(withoutId(t as { id?: unknown }));
+    const key = (t: object) => canonicalJson(withoutId(t as { id?: unknown }));
     expect(items.map(key).sort()).toEqual(file.tps.map(key).sort());
     // the tie in time stays in the order of the numbers: the meeting, then the call
     expect((await db.histories.get(file.dana))!.items.map((t) => t.kind)).toEqual(['sale', 'meeting', 'call', 'email-in']);
@@ -356,5 +356,65 @@ describe('a merge maps the file’s template ids to the templates here', () => {
     await restoreBackup(file, 'merge', NOW);
     const [tp] = await listHistory((await findClientByEmail('dana@acme.com'))!.id!);
     expect((await db.templates.get(tp.templateId!))?.name).toBe('Renewal');
+  });
+});
+
+describe('a backup read without holding several copies of it', () => {
+  /** The calls of JSON.stringify that wrote a whole data section out again while `run` ran. */
+  async function reserialisedData(run: () => Promise<unknown>) {
+    const spy = vi.spyOn(JSON, 'stringify');
+    try {
+      await run();
+      return spy.mock.calls.filter(([v]) => v && typeof v === 'object' && 'touchpoints' in v && 'clients' in v).length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('an export writes its data once, canonical, after the header; its checksum is the hash of that text', async () => {
+    await seed();
+    const { text } = await exportBackup(NOW);
+    const at = text.indexOf('"data":');
+    const header = JSON.parse(`${text.slice(0, at)}"data":null}`);
+    const dataText = text.slice(at + 7, -1);
+    expect(dataText).toBe(canonicalJson(JSON.parse(dataText)));
+    expect(header.checksum).toBe(await sha256Hex(dataText));
+    expect(Object.keys(header)).toEqual(['format', 'version', 'schemaVersion', 'exportedAt', 'counts', 'checksum', 'data']);
+  });
+
+  it('checking a file as an export writes it does not write its data out again', async () => {
+    await seed();
+    const { text } = await exportBackup(NOW);
+    expect(await reserialisedData(() => parseBackup(text))).toBe(0);
+  });
+
+  it('a file laid out otherwise (an older export, a file re-indented by an editor) is checked on its canonical form', async () => {
+    await seed();
+    const b = JSON.parse((await exportBackup(NOW)).text);
+    const indented = JSON.stringify({ data: b.data, ...b, exportedAt: b.exportedAt }, null, 2);
+    expect(await reserialisedData(() => parseBackup(indented))).toBe(1);
+    await expect(parseBackup(indented)).resolves.toMatchObject({ counts: b.counts });
+    // and a change to it is still seen
+    await expect(parseBackup(indented.replace('"Likes golf"', '"Likes tennis"'))).rejects.toThrow(/checksum does not match/);
+  });
+
+  it('a file laid out as an export writes it with its data changed is refused', async () => {
+    await seed();
+    const { text } = await exportBackup(NOW);
+    await expect(parseBackup(text.replace('"Likes golf"', '"Likes tennis"'))).rejects.toThrow(/checksum does not match/);
+    // a second "data" member before the header is no way round the check: as for JSON.parse,
+    // the last one is the file's data, and the checksum is over it
+    const twice = await parseBackup(text.replace('{"format"', '{"data":{"clients":[]},"format"'));
+    expect(twice.data).toEqual((await parseBackup(text)).data);
+  });
+
+  it('text longer than a backup can be is refused before it is parsed', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await expect(parseBackup(' '.repeat(MAX_BACKUP_BYTES + 1))).rejects.toThrow(/too large/);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
