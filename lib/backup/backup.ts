@@ -2,7 +2,8 @@
  * Backups: one versioned JSON file with every table and a SHA-256 checksum of its data.
  *
  * Restoring is all or nothing. The whole file is parsed and validated first (format,
- * version, every field, the counts and the checksum); only a file that passes is planned
+ * version, every field, the counts, the checksum, and every row under the rules of the
+ * app's own writes: ./rows.ts); only a file that passes is planned
  * (what is new, what exists) and then written in ONE transaction over all tables, with
  * every client's derived fields recomputed. Any refusal or failure leaves the database
  * exactly as it was.
@@ -18,8 +19,9 @@ import { withFreshIds, type NumberedTouchpoint } from '../db/history-rows';
 import { checkRows, whereRefused } from './rows';
 import {
   BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, backupSchema, LAST_NUMBERED_VERSION, MAX_BACKUP_BYTES, numberedBackupSchema,
-  type Backup, type BackupData,
+  SETTINGS_ROW_KEY, type Backup, type BackupData,
 } from './schema';
+import { settingsFrom } from '../domain/settings';
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -64,7 +66,9 @@ export async function exportBackup(now = Date.now()): Promise<BackupFile> {
     clients: await db.clients.toArray(),
     touchpoints: await allTouchpoints(),
     templates: await db.templates.toArray(),
-    settings: await db.settings.toArray(),
+    // the settings the app uses (settingsFrom): a row an older restore left broken is
+    // exported with its bad values at their defaults, as the app reads it, not refused
+    settings: (await db.settings.toArray()).map((r) => (r.key === SETTINGS_ROW_KEY ? { ...r, value: settingsFrom(r.value) } : r)),
   }))) as BackupData;
   const counts = {
     clients: data.clients.length,

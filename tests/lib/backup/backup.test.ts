@@ -418,3 +418,12 @@ describe('a backup read without holding several copies of it', () => {
     }
   });
 });
+
+describe('an export of a database an older restore left broken', () => {
+  it('exports the settings the app uses: a bad value at its default, not a refusal', async () => {
+    await seed();
+    await db.settings.put({ key: 'app', value: { myName: 'Sam', ownAddresses: 5, replyLateHours: 'soon' } });
+    const file = await parseBackup(await exportText());
+    expect(file.data.settings[0].value).toMatchObject({ myName: 'Sam', ownAddresses: [], replyLateHours: 48 });
+  });
+});
