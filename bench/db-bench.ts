@@ -12,7 +12,8 @@ import { countOverdue } from '../lib/db/overdue';
 import { listToday } from '../lib/db/today';
 import { TODAY_FIRST_ROWS } from '../lib/ui/today';
 import { deriveClientFields } from '../lib/domain/derive';
-import { packHistories } from '../lib/db/history';
+import { packHistories } from '../lib/backup/histories';
+import { newTouchpointId } from '../lib/domain/ids';
 import { createClient } from '../lib/db/clients';
 import { loadInsights } from '../lib/db/insights';
 import { DEFAULT_SETTINGS } from '../lib/domain/settings';
@@ -90,7 +91,6 @@ function generate(clients: number, touchpoints: number): { cs: Client[]; tps: To
   const r = rng(42);
   const perClient = Math.floor(touchpoints / clients);
   const CHUNK = 500;
-  let tpId = 1;
   for (let start = 0; start < clients; start += CHUNK) {
     const cs: Client[] = [];
     const tps: Touchpoint[] = [];
@@ -102,7 +102,7 @@ function generate(clients: number, touchpoints: number): { cs: Client[]; tps: To
         // the rest of the history spread over two years
         const kind = j === 0 ? 'call' : KINDS[Math.floor(r() * KINDS.length)];
         const at = now - Math.floor(j === 0 ? r() * 40 * DAY : r() * 730 * DAY);
-        const t: Touchpoint = { id: tpId++, clientId: id, at, kind, source: 'manual', createdAt: now };
+        const t: Touchpoint = { id: newTouchpointId(now), clientId: id, at, kind, source: 'manual', createdAt: now };
         if (kind === 'sale') t.amount = Math.round(r() * 5000);
         if (kind === 'note') t.summary = 'note';
         mine.push(t);
@@ -188,7 +188,7 @@ export async function measure(clients: number, runs: number): Promise<Record<str
       const h = tx.objectStore('histories').get(id);
       h.onsuccess = () => {
         const items = h.result?.items ?? [];
-        items.push({ id: items.length + 1, clientId: id, at: Date.now(), kind: 'call', source: 'manual', createdAt: Date.now() });
+        items.push({ id: newTouchpointId(), clientId: id, at: Date.now(), kind: 'call', source: 'manual', createdAt: Date.now() });
         tx.objectStore('histories').put({ clientId: id, items });
       };
       const g = tx.objectStore('clients').get(id);
@@ -202,7 +202,7 @@ export async function measure(clients: number, runs: number): Promise<Record<str
   // touchpoints, ~300 KB) has all of it read and rewritten on every write
   const long = await createClient({ name: 'Long history', emails: ['long.history@bench.example'] }, now);
   const longItems: Touchpoint[] = Array.from({ length: 3000 }, (_, j) => ({
-    id: j + 1, clientId: long.id!, at: now - (3000 - j) * 6 * 3_600_000, kind: KINDS[j % KINDS.length],
+    id: newTouchpointId(now), clientId: long.id!, at: now - (3000 - j) * 6 * 3_600_000, kind: KINDS[j % KINDS.length],
     source: 'detected', subject: 'Re: the quarterly order and the renewal terms', createdAt: now,
     ...(KINDS[j % KINDS.length] === 'sale' ? { amount: 100 } : {}), ...(KINDS[j % KINDS.length] === 'note' ? { summary: 'note' } : {}),
   }));

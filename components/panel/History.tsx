@@ -1,10 +1,12 @@
 /**
  * The client's history, newest first, grouped by month: one list item per touchpoint.
  * A wrong entry can be deleted, and the deletion undone (the record comes back with its
- * original id).
+ * original id, which no other touchpoint is ever given). An entry still being saved (the
+ * optimistic guess of lib/ui/history.ts) has no id yet and cannot be deleted.
  */
 import { useState } from 'react';
 import type { Touchpoint } from '@/lib/domain/model';
+import { isTouchpointId } from '@/lib/domain/ids';
 import { useDeleteTouchpoint, useHistory, useRestoreTouchpoint } from '@/lib/ui/history';
 import { errorText } from '@/lib/ui/errors';
 import { KindIcon } from './KindIcon';
@@ -76,7 +78,7 @@ export function History({ clientId }: { clientId: number }) {
                   {t.subject ? <div className="tp-subject">{t.subject}</div> : null}
                   {t.summary ? <div className="tp-summary">{t.summary}</div> : null}
                 </div>
-                {t.id !== undefined && t.id > 0 ? (
+                {isTouchpointId(t.id) ? (
                   <button
                     type="button"
                     className="icon-button"

@@ -60,7 +60,7 @@ export async function captureThread(
     for (const c of clients) for (const e of c.emails) byEmail.set(e, c.id!);
 
     // a message is recorded once per client: its key is what tells it is already there
-    const batch = new HistoryBatch((t) => (t.messageKey ? [t.messageKey] : []));
+    const batch = new HistoryBatch((t) => (t.messageKey ? [t.messageKey] : []), now);
     const touched = new Set<number>();
     let recorded = 0;
     let templateUsed = false;

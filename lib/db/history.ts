@@ -17,8 +17,9 @@
  * and this keeps:
  * - unique message keys: a key names its client (lib/db/capture.ts), so it is unique
  *   within the client's history, checked here in memory;
- * - stable ids: an id is unique within its client (the next is the highest + 1), and a
- *   touchpoint is named by { clientId, id } (TouchpointRef).
+ * - stable ids: an id is unique in the whole database and never given twice
+ *   (lib/domain/ids.ts), and a touchpoint is named by { clientId, id } (TouchpointRef),
+ *   the client saying which record holds it.
  * The one new cost is a very long history rewritten on each write (a 3,000-touch history
  * is ~300 KB), which the benchmark measures (`log_touchpoint_long_history_ms`).
  *
@@ -26,10 +27,11 @@
  * derived fields it changes land together (lib/db/derived.ts).
  */
 import type { Touchpoint } from '../domain/model';
+import { isTouchpointId, newTouchpointId } from '../domain/ids';
 import { db } from './schema';
-import { byTime, nextTouchpointId } from './history-rows';
+import { byTime } from './history-rows';
 
-export { byTime, nextTouchpointId, packHistories } from './history-rows';
+export { byTime } from './history-rows';
 
 /** The client's touchpoints, oldest first (empty when they have none). */
 export async function readHistory(clientId: number): Promise<Touchpoint[]> {
@@ -72,15 +74,21 @@ export async function countTouchpoints(): Promise<number> {
  * any of its keys is), and written once by `writeAll`.
  */
 export class HistoryBatch {
-  private histories = new Map<number, { items: Touchpoint[]; keys: Set<string>; nextId: number; added: boolean }>();
+  private histories = new Map<number, { items: Touchpoint[]; keys: Set<string>; ids: Set<string>; added: boolean }>();
+  /** how many touchpoints `add` added */
+  added = 0;
 
-  constructor(private keysOf: (t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>) => string[]) {}
+  /** `now`: the time the new touchpoints' ids are made at */
+  constructor(
+    private keysOf: (t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>) => string[],
+    private now?: number,
+  ) {}
 
   private async of(clientId: number) {
     let h = this.histories.get(clientId);
     if (!h) {
       const items = await readHistory(clientId);
-      h = { items, keys: new Set(items.flatMap(this.keysOf)), nextId: nextTouchpointId(items), added: false };
+      h = { items, keys: new Set(items.flatMap(this.keysOf)), ids: new Set(items.map((t) => t.id!)), added: false };
       this.histories.set(clientId, h);
     }
     return h;
@@ -109,11 +117,17 @@ export class HistoryBatch {
     return this.keysOf(t).some((k) => keys.has(k));
   }
 
-  /** Adds the touchpoint to the client's history, with that history's next id. */
-  async add(clientId: number, t: Omit<Touchpoint, 'id' | 'clientId'>): Promise<void> {
+  /**
+   * Adds the touchpoint to the client's history with a new id, or with `id` (a merged
+   * backup's own) when the history does not hold it yet.
+   */
+  async add(clientId: number, t: Omit<Touchpoint, 'id' | 'clientId'>, id?: string): Promise<void> {
     const h = await this.of(clientId);
-    h.items.push({ ...t, clientId, id: h.nextId++ });
+    const given = isTouchpointId(id) && !h.ids.has(id) ? id : newTouchpointId(this.now);
+    h.ids.add(given);
+    h.items.push({ ...t, clientId, id: given });
     h.added = true;
+    this.added++;
     for (const k of this.keysOf(t)) h.keys.add(k);
   }
 

@@ -35,7 +35,7 @@ export async function captureList(list: MailListSnapshot, now = Date.now()): Pro
     const byEmail = new Map<string, number>();
     for (const c of clients) for (const e of c.emails) byEmail.set(e, c.id!);
 
-    const batch = new HistoryBatch((t) => (t.messageKey ? [t.messageKey] : []));
+    const batch = new HistoryBatch((t) => (t.messageKey ? [t.messageKey] : []), now);
     const touched = new Set<number>();
     let recorded = 0;
     const near = (at: number) => (t: { at: number }) => Math.abs(t.at - at) <= SAME_EMAIL_MS;

@@ -9,8 +9,8 @@
  * index, so manual touchpoints need none).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Client, ClientHistory, Settings, Template, Touchpoint } from '../domain/model';
-import { packHistories } from './history-rows';
+import type { Client, ClientHistory, Settings, Template } from '../domain/model';
+import { packNumberedHistories, withFreshIds, type NumberedTouchpoint } from './history-rows';
 import { needsYouAt } from '../domain/overdue';
 import { DEFAULT_SETTINGS, settingsFrom } from '../domain/settings';
 import { withDerivedFields } from '../domain/derive';
@@ -76,7 +76,8 @@ export const SCHEMA_V4 = {
 
 /**
  * Version 5 keeps each client's history in one record (`histories`, keyed by clientId; why
- * in lib/db/history.ts) and its upgrade packs every touchpoint into it, keeping their ids;
+ * in lib/db/history.ts) and its upgrade packs every touchpoint into it, keeping their
+ * (numbered) ids;
  * version 6 then drops the old `touchpoints` store (Dexie lets an upgrade read a store
  * that only a later version deletes). Both run in the one upgrade transaction, so a
  * database is either wholly on version 4 or wholly on 6.
@@ -94,6 +95,15 @@ export const SCHEMA_V6 = {
  * counts working days (lib/domain/working-time.ts) and `needsYouAt`, stored under clock
  * hours, would otherwise disagree with the badge's and Today's rule until each client's
  * next write.
+ */
+
+/**
+ * Version 8 changes no store: it gives every touchpoint an id unique for the life of the
+ * database (lib/domain/ids.ts) in place of its number, which was unique within its client
+ * only and went again to the next touchpoint once the newest was deleted. Each history gets
+ * its new ids in its order, (at, number), from one maker whose ids increase, so every
+ * history sorts as before; no touchpoint is left out. Ids are kept in no other record, and
+ * the message keys stay as they are.
  */
 
 /** The schema the code reads from: the newest version. */
@@ -159,8 +169,8 @@ export class TouchbaseDB extends Dexie {
     version(5)
       .stores(SCHEMA_V5)
       .upgrade(async (tx) => {
-        const touchpoints = (await tx.table('touchpoints').toArray()) as Touchpoint[];
-        await tx.table('histories').bulkAdd(packHistories(touchpoints));
+        const touchpoints = (await tx.table('touchpoints').toArray()) as NumberedTouchpoint[];
+        await tx.table('histories').bulkAdd(packNumberedHistories(touchpoints));
       });
     version(6).stores({ ...SCHEMA_V6, touchpoints: null });
     version(7)
@@ -173,6 +183,17 @@ export class TouchbaseDB extends Dexie {
           .toCollection()
           .modify((c: Client, ref: { value: Client }) => {
             ref.value = withDerivedFields(c, histories.get(c.id!) ?? [], settings);
+          });
+      });
+    version(8)
+      .stores(SCHEMA_V6)
+      .upgrade(async (tx) => {
+        const now = Date.now();
+        await tx
+          .table('histories')
+          .toCollection()
+          .modify((h: { items: NumberedTouchpoint[] }, ref: { value: ClientHistory }) => {
+            ref.value = { ...h, items: withFreshIds(h.items, undefined, now) } as ClientHistory;
           });
       });
   }

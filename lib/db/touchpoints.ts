@@ -3,16 +3,18 @@
  * write re-derives the client's fields in the same transaction (lib/db/derived.ts).
  * Deleting returns the deleted record so the UI can offer "Undo", which restores it with
  * its original id. Touchpoints live in their client's history record (lib/db/history.ts),
- * so a touchpoint is named by { clientId, id }.
+ * so a touchpoint is named by { clientId, id }; an id is never given to another touchpoint
+ * (lib/domain/ids.ts), so a stale reference finds nothing rather than the wrong one.
  */
 import type { Touchpoint, TouchpointRef } from '../domain/model';
 import { validateTouchpoint, type TouchpointInput } from '../domain/touchpoints';
 import { ValidationError } from '../domain/validate';
+import { isTouchpointId, newTouchpointId } from '../domain/ids';
 import { db } from './schema';
 import { NotFoundError } from './errors';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
-import { nextTouchpointId, readHistory, writeHistory } from './history';
+import { readHistory, writeHistory } from './history';
 
 function findIn(items: Touchpoint[], ref: TouchpointRef): number {
   const i = items.findIndex((t) => t.id === ref.id);
@@ -21,7 +23,7 @@ function findIn(items: Touchpoint[], ref: TouchpointRef): number {
 }
 
 function checkRef(ref: TouchpointRef): void {
-  if (!ref || typeof ref !== 'object' || !Number.isInteger(ref.clientId) || !Number.isInteger(ref.id))
+  if (!ref || typeof ref !== 'object' || !Number.isInteger(ref.clientId) || !isTouchpointId(ref.id))
     throw new ValidationError('a touchpoint is named by the ids of its client and itself');
 }
 
@@ -31,7 +33,7 @@ function checkRef(ref: TouchpointRef): void {
  * (a detected email is recorded once). `id` picks the new touchpoint's id from the
  * history as it is.
  */
-function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => number, now: number): Promise<Touchpoint> {
+function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => string, now: number): Promise<Touchpoint> {
   return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     if (!(await db.clients.get(tp.clientId))) throw new NotFoundError(`client ${tp.clientId} does not exist`);
     const items = await readHistory(tp.clientId);
@@ -53,7 +55,7 @@ function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => n
  * recorded twice: the existing touchpoint is returned.
  */
 export async function logTouchpoint(input: TouchpointInput, now = Date.now()): Promise<Touchpoint> {
-  return addToHistory(validateTouchpoint(input, now), nextTouchpointId, now);
+  return addToHistory(validateTouchpoint(input, now), () => newTouchpointId(now), now);
 }
 
 /** Edits the words of a touchpoint (summary, subject) or its amount/date. */
@@ -89,16 +91,17 @@ export async function deleteTouchpoint(ref: TouchpointRef, now = Date.now()): Pr
 }
 
 /**
- * Puts a deleted touchpoint back (the undo of deleteTouchpoint), with its original id
- * unless the history has since given that id to another.
+ * Puts a deleted touchpoint back (the undo of deleteTouchpoint) with its original id, so
+ * what named it names it again; when that id is in the history already (the same undo
+ * twice), it comes back as a copy with a fresh id.
  */
 export async function restoreTouchpoint(tp: Touchpoint, now = Date.now()): Promise<Touchpoint> {
   // validated as of its first creation, so it keeps its createdAt
   const valid = validateTouchpoint(tp as TouchpointInput, tp.createdAt ?? now);
-  const original = tp.id !== undefined && Number.isInteger(tp.id) && tp.id > 0 ? tp.id : undefined;
+  const original = isTouchpointId(tp.id) ? tp.id : undefined;
   return addToHistory(
     valid,
-    (items) => (original !== undefined && !items.some((t) => t.id === original) ? original : nextTouchpointId(items)),
+    (items) => (original !== undefined && !items.some((t) => t.id === original) ? original : newTouchpointId(now)),
     now,
   );
 }

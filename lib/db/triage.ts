@@ -9,6 +9,7 @@
 import type { Touchpoint, TouchpointRef } from '../domain/model';
 import { touchDirection } from '../domain/response';
 import { ValidationError } from '../domain/validate';
+import { isTouchpointId } from '../domain/ids';
 import { db } from './schema';
 import { NotFoundError } from './errors';
 import { getSettings } from './settings';
@@ -47,10 +48,10 @@ export async function markNoReplyNeeded(clientId: number, now = Date.now()): Pro
 /** Takes "no reply needed" back from the touchpoints it was put on (the undo). */
 export async function undoNoReplyNeeded(refs: TouchpointRef[], now = Date.now()): Promise<void> {
   if (!Array.isArray(refs)) throw new ValidationError('nothing to undo');
-  const byClient = new Map<number, Set<number>>();
+  const byClient = new Map<number, Set<string>>();
   for (const r of refs) {
     checkClientId(r?.clientId);
-    if (!Number.isInteger(r.id)) throw new ValidationError('a touchpoint is named by the ids of its client and itself');
+    if (!isTouchpointId(r.id)) throw new ValidationError('a touchpoint is named by the ids of its client and itself');
     byClient.set(r.clientId, (byClient.get(r.clientId) ?? new Set()).add(r.id));
   }
   await db.transaction('rw', db.clients, db.histories, db.settings, async () => {

@@ -4,7 +4,7 @@
  * and the panel's "track as client" guess all use the same rules.
  */
 import { domainOf, LIMITS, STAGES, type Client, type ImportantDate, type Stage } from './model';
-import { cleanText, toEmails, toPositiveDays, toTags, toTime, ValidationError, type TimeInput } from './validate';
+import { cleanText, eachIn, refused, toBoolean, toEmails, toPositiveDays, toTags, toTime, ValidationError, type TimeInput } from './validate';
 
 export interface ClientInput {
   name?: string;
@@ -63,22 +63,23 @@ export function toImportantDates(values: unknown): ImportantDate[] {
   if (values === undefined) return [];
   if (!Array.isArray(values)) throw new ValidationError('important dates must be a list');
   if (values.length > LIMITS.importantDates) throw new ValidationError(`at most ${LIMITS.importantDates} important dates`);
-  return values.map((v, i) => {
+  return eachIn(values, (v, i) => {
     const d = v as Partial<ImportantDate>;
     const label = cleanText(d?.label, `important date ${i + 1} label`, LIMITS.dateLabel) || 'Date';
     const { month, day, year } = d ?? {};
-    if (!Number.isInteger(month) || month! < 1 || month! > 12)
-      throw new ValidationError(`important date "${label}" has no valid month`);
+    const bad = (what: string) => refused('important date', `"${label}" has no valid ${what}`);
+    if (!Number.isInteger(month) || month! < 1 || month! > 12) throw bad('month');
     const maxDay = new Date(2024, month!, 0).getDate(); // 2024: leap year allows 29 Feb
-    if (!Number.isInteger(day) || day! < 1 || day! > maxDay)
-      throw new ValidationError(`important date "${label}" has no valid day`);
-    if (year !== undefined && (!Number.isInteger(year) || year < 1900 || year > 2200))
-      throw new ValidationError(`important date "${label}" has no valid year`);
+    if (!Number.isInteger(day) || day! < 1 || day! > maxDay) throw bad('day');
+    if (year !== undefined && (!Number.isInteger(year) || year < 1900 || year > 2200)) throw bad('year');
     return year === undefined ? { label, month: month!, day: day! } : { label, month: month!, day: day!, year };
   });
 }
 
-/** Applies a checked patch to a client; throws before anything is written. */
+/**
+ * Applies a checked patch to a client; throws before anything is written. A refusal inside
+ * a list names the item (ValidationError's `field`: "[1]" of the emails, tags or dates).
+ */
 export function applyClientPatch(base: Client, patch: ClientPatch): Client {
   const next: Client = { ...base };
   if (patch.emails !== undefined) next.emails = toEmails(patch.emails);
@@ -100,7 +101,7 @@ export function applyClientPatch(base: Client, patch: ClientPatch): Client {
     if (patch.cadenceDays === null) delete next.cadenceDays;
     else next.cadenceDays = toPositiveDays(patch.cadenceDays, 'cadence');
   }
-  if (patch.keyAccount !== undefined) next.keyAccount = Boolean(patch.keyAccount);
+  if (patch.keyAccount !== undefined) next.keyAccount = toBoolean(patch.keyAccount, 'key account');
   if (patch.importantDates !== undefined) {
     next.importantDates = toImportantDates(patch.importantDates);
     next.anniversaries = anniversaryKeys(next.importantDates);

@@ -11,12 +11,15 @@ import {
   LIMITS, MAIL_PROVIDERS, MAX_TIME, MIN_TIME, normalizeEmail, STAGES, TEMPLATE_SITUATIONS, TOUCH_KINDS, TOUCH_SOURCES,
   type Client, type MailListSnapshot, type Person, type Template, type ThreadSnapshot, type Touchpoint,
 } from './model';
+import { TOUCHPOINT_ID_PATTERN } from './ids';
 
 const oneOf = <T extends string>(values: readonly T[]) => z.enum(values as unknown as [T, ...T[]]);
 
 export const text = (max: number) => z.string().max(max);
 export const time = z.number().finite().min(MIN_TIME).max(MAX_TIME);
 export const positiveId = z.number().int().positive();
+/** A touchpoint's id (lib/domain/ids.ts): 26 characters of Crockford base32. */
+export const touchpointIdSchema = z.string().regex(TOUCHPOINT_ID_PATTERN, 'not a touchpoint id');
 
 /** A normalised address: what normalizeEmail returns for itself (lower-case, valid). */
 export const emailSchema = z
@@ -116,7 +119,7 @@ export const clientSchema = z.strictObject({
 }) satisfies z.ZodType<Client>;
 
 export const touchpointSchema = z.strictObject({
-  id: positiveId,
+  id: touchpointIdSchema,
   clientId: positiveId,
   at: time,
   kind: oneOf(TOUCH_KINDS),

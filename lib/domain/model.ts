@@ -231,8 +231,11 @@ export interface Client {
 }
 
 export interface Touchpoint {
-  /** unique within its client's history (a touchpoint is named by clientId and id) */
-  id?: number;
+  /**
+   * unique for the life of the database and across devices, never reused: a ULID-like
+   * string, 26 characters of Crockford base32, time first (lib/domain/ids.ts)
+   */
+  id?: string;
   clientId: number;
   at: number;
   kind: TouchKind;
@@ -259,10 +262,10 @@ export interface ClientHistory {
   items: Touchpoint[];
 }
 
-/** Names one touchpoint: its id is unique within its client's history. */
+/** Names one touchpoint: its id, and its client, whose history record holds it. */
 export interface TouchpointRef {
   clientId: number;
-  id: number;
+  id: string;
 }
 
 /** The moments a template suits; the sidebar suggests templates whose situation is now. */

@@ -11,7 +11,7 @@
  * of everyone else. Copy it (`{ ...DEFAULT_SETTINGS, cadenceDays: { ... } }`) to change it.
  */
 import { LIMITS, STAGES, type Settings, type Stage } from './model';
-import { cleanText, toEmail, toPositiveDays, toTime, ValidationError } from './validate';
+import { cleanText, eachIn, inField, refused, toBoolean, toEmail, toPositiveDays, toTime, ValidationError } from './validate';
 
 /** "reach out to the customer four times a year, minimum": no cadence above this unless allowed. */
 export const MAX_CADENCE_DAYS = 91;
@@ -41,10 +41,34 @@ export function ownAddressesOf(settings: Pick<Settings, 'ownAddresses' | 'learne
   return [...new Set([...settings.ownAddresses, ...(settings.learnedAddresses ?? [])])];
 }
 
-/** The stored settings row merged over the defaults: a setting added later appears with its default. */
+/** Every setting there is (the optional ones have no default): a key outside this list is refused at every entrance. */
+export const SETTING_KEYS = [...Object.keys(DEFAULT_SETTINGS), 'keyAccountCadenceDays', 'lastBackupAt'] as (keyof Settings)[];
+
+/**
+ * The stored settings row merged over the defaults: a setting added later appears with its
+ * default. A row that breaks the rules (written before every entrance checked it, e.g. by
+ * an older restore: `ownAddresses: 5` made every capture throw) keeps each setting that
+ * passes on its own; any other falls back to its default, so one bad value never stops the app.
+ */
 export function settingsFrom(stored: unknown): Settings {
-  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Settings>;
-  return { ...DEFAULT_SETTINGS, ...s, cadenceDays: { ...DEFAULT_SETTINGS.cadenceDays, ...(s.cadenceDays ?? {}) } };
+  const s = (stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}) as Record<string, unknown>;
+  let out: Settings;
+  try {
+    out = validateSettingsPatch(s as SettingsPatch, DEFAULT_SETTINGS);
+  } catch {
+    out = DEFAULT_SETTINGS;
+    // allowLongCadence first: it allows the cadences after it
+    for (const k of ['allowLongCadence', ...Object.keys(s)]) {
+      if (!(k in s)) continue;
+      try {
+        out = validateSettingsPatch({ [k]: s[k] } as SettingsPatch, out);
+      } catch {
+        // this one keeps its default
+      }
+    }
+  }
+  // a fresh object each time: the defaults' own are frozen
+  return { ...out, cadenceDays: { ...out.cadenceDays } };
 }
 
 /** A change to the settings; `keyAccountCadenceDays: null` removes that cadence. */
@@ -56,14 +80,15 @@ export type SettingsPatch = Omit<Partial<Settings>, 'keyAccountCadenceDays'> & {
  * would fall back to clock hours); turning `workingDaysOnly` off is the way to count every day.
  */
 function toWorkingDays(value: unknown): number[] {
-  if (!Array.isArray(value)) throw new ValidationError('workingDays must be a list of weekdays (0 = Sunday … 6 = Saturday)');
+  const bad = (problem: string, sep = ' ') => new ValidationError(`workingDays${sep}${problem}`, problem);
+  if (!Array.isArray(value)) throw bad('must be a list of weekdays (0 = Sunday … 6 = Saturday)');
   if (value.length === 0)
-    throw new ValidationError('workingDays cannot be empty: pick at least one working day, or turn workingDaysOnly off to count every day');
+    throw bad('cannot be empty: pick at least one working day, or turn workingDaysOnly off to count every day');
   for (const d of value) {
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 6)
-      throw new ValidationError(`workingDays: ${typeof d === 'string' ? JSON.stringify(d) : String(d)} is not a weekday (a whole number from 0 = Sunday to 6 = Saturday)`);
+      throw bad(`${typeof d === 'string' ? JSON.stringify(d) : String(d)} is not a weekday (a whole number from 0 = Sunday to 6 = Saturday)`, ': ');
   }
-  if (new Set(value).size !== value.length) throw new ValidationError('workingDays lists a weekday twice');
+  if (new Set(value).size !== value.length) throw bad('lists a weekday twice');
   return [...value].sort((a, b) => a - b);
 }
 
@@ -78,27 +103,32 @@ export function parseTimeOfDay(value: unknown): { hours: number; minutes: number
 
 /**
  * The settings after a patch, every field checked (types, ranges, sizes) before anything is
- * written: the options page's saves and a restored backup's settings both pass here.
+ * written: the options page's saves and a restored backup's settings both pass here. A key
+ * that is not a setting is refused; yes/no settings take only true or false. A refusal that
+ * concerns more than the one setting it is about, or an item of it, names where
+ * (ValidationError's `field`: "cadenceDays.client", "ownAddresses[2]", "replyLateHours").
  */
 export function validateSettingsPatch(patch: SettingsPatch, current: Settings): Settings {
   if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new ValidationError('no settings given');
+  for (const k of Object.keys(patch)) {
+    if (!SETTING_KEYS.includes(k as keyof Settings)) throw refused(`"${k}"`, 'is not a setting', k);
+  }
   const next: Settings = { ...current };
-  if (patch.allowLongCadence !== undefined) next.allowLongCadence = Boolean(patch.allowLongCadence);
+  if (patch.allowLongCadence !== undefined) next.allowLongCadence = toBoolean(patch.allowLongCadence, 'allowLongCadence');
   if (patch.cadenceDays !== undefined) {
+    const given: unknown = patch.cadenceDays;
+    if (!given || typeof given !== 'object' || Array.isArray(given)) throw refused('cadenceDays', 'must give days per stage');
     const cd = { ...current.cadenceDays };
-    for (const [stage, days] of Object.entries(patch.cadenceDays)) {
-      if (!STAGES.includes(stage as Stage)) throw new ValidationError(`unknown stage "${stage}"`);
-      cd[stage as Stage] = toPositiveDays(days, `cadence for ${stage}`);
+    for (const [stage, days] of Object.entries(given)) {
+      if (!STAGES.includes(stage as Stage)) throw refused(`"${stage}"`, 'is not a stage', `cadenceDays.${stage}`);
+      cd[stage as Stage] = inField(`cadenceDays.${stage}`, () => toPositiveDays(days, `cadence for ${stage}`));
     }
     next.cadenceDays = cd;
   }
   if (!next.allowLongCadence) {
     for (const s of STAGES) {
-      if (next.cadenceDays[s] > MAX_CADENCE_DAYS) {
-        throw new ValidationError(
-          `cadence for ${s} is over ${MAX_CADENCE_DAYS} days: allow long cadences first`,
-        );
-      }
+      if (next.cadenceDays[s] > MAX_CADENCE_DAYS)
+        throw refused(`cadence for ${s}`, `is over ${MAX_CADENCE_DAYS} days: allow long cadences first`, `cadenceDays.${s}`);
     }
   }
   if (patch.keyAccountCadenceDays !== undefined) {
@@ -106,38 +136,34 @@ export function validateSettingsPatch(patch: SettingsPatch, current: Settings): 
     else next.keyAccountCadenceDays = toPositiveDays(patch.keyAccountCadenceDays, 'key-account cadence');
   }
   if (!next.allowLongCadence && (next.keyAccountCadenceDays ?? 0) > MAX_CADENCE_DAYS) {
-    throw new ValidationError(`the key-account cadence is over ${MAX_CADENCE_DAYS} days: allow long cadences first`);
+    throw refused('the key-account cadence', `is over ${MAX_CADENCE_DAYS} days: allow long cadences first`, 'keyAccountCadenceDays');
   }
   if (patch.dueSoonDays !== undefined) {
     if (!Number.isInteger(patch.dueSoonDays) || patch.dueSoonDays < 0 || patch.dueSoonDays > 60)
-      throw new ValidationError('due-soon days must be a whole number from 0 to 60');
+      throw refused('due-soon days', 'must be a whole number from 0 to 60');
     next.dueSoonDays = patch.dueSoonDays;
   }
   for (const k of ['replyOnTimeHours', 'replyLateHours'] as const) {
     const v = patch[k];
     if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 24 * 60)
-      throw new ValidationError(`${k} must be a number of hours above 0`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 24 * 60) throw refused(k, 'must be a number of hours above 0', k);
     next[k] = v;
   }
   if (next.replyLateHours < next.replyOnTimeHours)
-    throw new ValidationError('the late threshold cannot be before the on-time threshold');
+    throw refused('the late threshold', 'cannot be before the on-time threshold', 'replyLateHours');
   if (patch.workingDays !== undefined) next.workingDays = toWorkingDays(patch.workingDays);
-  if (patch.workingDaysOnly !== undefined) next.workingDaysOnly = Boolean(patch.workingDaysOnly);
+  if (patch.workingDaysOnly !== undefined) next.workingDaysOnly = toBoolean(patch.workingDaysOnly, 'workingDaysOnly');
   if (patch.nudgeAfterDays !== undefined) next.nudgeAfterDays = toPositiveDays(patch.nudgeAfterDays, 'nudge after');
   if (patch.ownAddresses !== undefined) {
-    if (!Array.isArray(patch.ownAddresses)) throw new ValidationError('own addresses must be a list');
-    next.ownAddresses = [...new Set(patch.ownAddresses.map(toEmail))];
+    next.ownAddresses = toAddresses(patch.ownAddresses, 'ownAddresses', 'own addresses');
     if (next.ownAddresses.length > LIMITS.ownAddresses) throw new ValidationError(`at most ${LIMITS.ownAddresses} addresses of yours`);
   }
   if (patch.learnedAddresses !== undefined) {
-    if (!Array.isArray(patch.learnedAddresses)) throw new ValidationError('learned addresses must be a list');
-    next.learnedAddresses = [...new Set(patch.learnedAddresses.map(toEmail))].slice(0, LIMITS.learnedAddresses);
+    next.learnedAddresses = toAddresses(patch.learnedAddresses, 'learnedAddresses', 'learned addresses').slice(0, LIMITS.learnedAddresses);
   }
-  if (patch.autoCapture !== undefined) next.autoCapture = Boolean(patch.autoCapture);
+  if (patch.autoCapture !== undefined) next.autoCapture = toBoolean(patch.autoCapture, 'autoCapture');
   if (patch.myName !== undefined) next.myName = cleanText(patch.myName, 'your name', LIMITS.myName);
-  if (patch.signature !== undefined)
-    next.signature = cleanText(patch.signature, 'signature', LIMITS.signature, { multiline: true });
+  if (patch.signature !== undefined) next.signature = cleanText(patch.signature, 'signature', LIMITS.signature, { multiline: true });
   if (patch.lastBackupAt !== undefined) next.lastBackupAt = toTime(patch.lastBackupAt, 'last backup');
   if (patch.digestEnabled !== undefined) next.digestEnabled = Boolean(patch.digestEnabled);
   if (patch.digestTime !== undefined) {
@@ -149,3 +175,8 @@ export function validateSettingsPatch(patch: SettingsPatch, current: Settings): 
   return next;
 }
 
+/** A list of addresses, each checked in its own field ("ownAddresses[2]"). */
+function toAddresses(value: unknown, key: string, label: string): string[] {
+  if (!Array.isArray(value)) throw refused(label, 'must be a list');
+  return [...new Set(inField(key, () => eachIn(value, toEmail)))];
+}

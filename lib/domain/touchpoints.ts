@@ -3,7 +3,7 @@
  * Pure, so logging, capturing a thread and restoring a backup refuse the same things.
  */
 import { LIMITS, TOUCH_KINDS, TOUCH_SOURCES, type Touchpoint, type TouchKind, type TouchSource } from './model';
-import { cleanText, toAmount, toTime, ValidationError, type TimeInput } from './validate';
+import { cleanText, inField, refused, refusedAt, toAmount, toTime, ValidationError, type TimeInput } from './validate';
 
 export interface TouchpointInput {
   clientId: number;
@@ -20,44 +20,48 @@ export interface TouchpointInput {
   noReplyNeeded?: boolean;
 }
 
-/** The touchpoint to store (without its id), or a ValidationError naming what is wrong. */
+/**
+ * The touchpoint to store (without its id), or a ValidationError naming what is wrong and,
+ * as its `field`, where ("summary", "noReplyNeeded").
+ */
 export function validateTouchpoint(input: TouchpointInput, now: number): Omit<Touchpoint, 'id'> {
   if (!input || typeof input !== 'object') throw new ValidationError('no touchpoint given');
   if (!Number.isInteger(input.clientId) || input.clientId <= 0)
-    throw new ValidationError('a touchpoint needs the id of its client');
-  if (!TOUCH_KINDS.includes(input.kind)) throw new ValidationError(`unknown kind of touchpoint "${String(input.kind)}"`);
+    throw refusedAt('clientId', 'a touchpoint needs the id of its client');
+  if (!TOUCH_KINDS.includes(input.kind)) throw refusedAt('kind', `unknown kind of touchpoint "${String(input.kind)}"`);
   const source = input.source ?? 'manual';
-  if (!TOUCH_SOURCES.includes(source)) throw new ValidationError(`unknown source "${String(source)}"`);
+  if (!TOUCH_SOURCES.includes(source)) throw refusedAt('source', `unknown source "${String(source)}"`);
   const tp: Omit<Touchpoint, 'id'> = {
     clientId: input.clientId,
     kind: input.kind,
     source,
-    at: input.at === undefined ? now : toTime(input.at, 'the touchpoint date'),
+    at: input.at === undefined ? now : inField('at', () => toTime(input.at, 'the touchpoint date')),
     createdAt: now,
   };
   if (input.kind === 'sale') {
-    tp.amount = toAmount(input.amount ?? 0, 'sale amount');
+    tp.amount = inField('amount', () => toAmount(input.amount ?? 0, 'sale amount'));
   } else if (input.amount !== undefined) {
-    throw new ValidationError(`only a sale has an amount, not a ${input.kind}`);
+    throw refusedAt('amount', `only a sale has an amount, not a ${input.kind}`);
   }
-  const subject = cleanText(input.subject, 'subject', LIMITS.subject);
+  const subject = inField('subject', () => cleanText(input.subject, 'subject', LIMITS.subject));
   if (subject) tp.subject = subject;
-  const summary = cleanText(input.summary, 'summary', LIMITS.summary, { multiline: true });
+  const summary = inField('summary', () => cleanText(input.summary, 'summary', LIMITS.summary, { multiline: true }));
   if (summary) tp.summary = summary;
-  if (input.kind === 'note' && !summary) throw new ValidationError('a note needs text');
+  if (input.kind === 'note' && !summary) throw refusedAt('summary', 'a note needs text');
   for (const k of ['threadKey', 'messageKey'] as const) {
     const v = input[k];
     if (v === undefined) continue;
-    if (typeof v !== 'string' || v.length === 0 || v.length > LIMITS.key) throw new ValidationError(`${k} is not valid`);
+    if (typeof v !== 'string' || v.length === 0 || v.length > LIMITS.key) throw refused(k, 'is not valid', k);
     tp[k] = v;
   }
   if (input.templateId !== undefined) {
-    if (!Number.isInteger(input.templateId) || input.templateId <= 0) throw new ValidationError('templateId is not valid');
+    if (!Number.isInteger(input.templateId) || input.templateId <= 0)
+      throw refused('templateId', 'is not valid', 'templateId');
     tp.templateId = input.templateId;
   }
   if (input.noReplyNeeded !== undefined && input.noReplyNeeded !== false) {
     if (input.noReplyNeeded !== true || input.kind !== 'email-in')
-      throw new ValidationError('only an email from the client can be marked as needing no reply');
+      throw refusedAt('noReplyNeeded', 'only an email from the client can be marked as needing no reply');
     tp.noReplyNeeded = true;
   }
   return tp;

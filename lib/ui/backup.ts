@@ -1,25 +1,32 @@
 /** Backups (lib/backup) for the options page: export to a file, read and plan a file, restore. */
 import {
-  backupFileName, exportBackup, parseBackup, planRestore, restoreBackup, type RestoreMode, type RestorePlan,
+  backupFileName, exportBackup, markBackedUp, parseBackup, planRestore, restoreBackup, type BackupFile, type RestoreMode,
+  type RestorePlan,
 } from '../backup/backup';
-import type { Backup } from '../backup/schema';
+import { MAX_BACKUP_BYTES, type Backup } from '../backup/schema';
 import { downloadText, readFileText } from './files';
 import { useWrite } from './write';
 
-export type { Backup, RestoreMode, RestorePlan };
+export type { Backup, BackupFile, RestoreMode, RestorePlan };
 
-/** Largest file taken as a backup; a bigger one is refused before it is read. */
-export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+export { MAX_BACKUP_BYTES };
 
-/** Writes every table to a backup file in Downloads; resolves to the backup written. */
+/**
+ * Writes every table to a backup file in Downloads. The export checks its own file first
+ * (a file that would not restore is never offered), and the time of the backup is noted
+ * only once the file was handed to the download, so "Last backup" never names a backup
+ * that does not exist.
+ */
+export async function saveBackupFile(now = Date.now()): Promise<BackupFile> {
+  const file = await exportBackup(now);
+  downloadText(backupFileName(now), file.text, 'application/json');
+  await markBackedUp(now);
+  return file;
+}
+
+/** saveBackupFile as a write of the options page; resolves to the file saved. */
 export function useExportBackup() {
-  return useWrite({
-    mutationFn: async () => {
-      const b = await exportBackup();
-      downloadText(backupFileName(), JSON.stringify(b, null, 1), 'application/json');
-      return b;
-    },
-  });
+  return useWrite({ mutationFn: () => saveBackupFile() });
 }
 
 /** A backup file read, checked whole, and what replacing or merging would do. */
@@ -32,8 +39,7 @@ export interface ReadBackup {
 
 /** Reads and checks a chosen file; throws (changing nothing) when it is not a good backup. */
 export async function readBackupFile(file: File): Promise<ReadBackup> {
-  if (file.size > MAX_BACKUP_BYTES) throw new Error('The file is too large to be a Touchbase backup.');
-  const backup = await parseBackup(await readFileText(file));
+  const backup = await parseBackup(await readFileText(file, MAX_BACKUP_BYTES, 'a Touchbase backup'));
   return {
     backup,
     fileName: file.name,

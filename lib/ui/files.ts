@@ -12,8 +12,17 @@ export function downloadText(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A chosen file's text, through FileReader (which every browser and test DOM has). */
-export function readFileText(file: Blob): Promise<string> {
+const MB = 1024 * 1024;
+
+/**
+ * A chosen file's text, through FileReader (which every browser and test DOM has), once its
+ * size is known to be at most `maxBytes`: a larger file is refused from `file.size` alone,
+ * before any of it is read, so a wrong pick (a video, a disk image) never fills the page's memory.
+ */
+export function readFileText(file: Blob, maxBytes: number, what: string): Promise<string> {
+  if (file.size > maxBytes) {
+    return Promise.reject(new Error(`The file is too large to be ${what} (over ${Math.round(maxBytes / MB)} MB).`));
+  }
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result ?? ''));

@@ -19,8 +19,12 @@ export function useHistory(clientId: number | undefined) {
   });
 }
 
-/** The id an optimistic guess carries until the database answers (no real id is negative). */
-const OPTIMISTIC_ID = -1;
+/**
+ * The id an optimistic guess carries until the database answers: unique among the guesses
+ * (it is a React key) and never a touchpoint id (isTouchpointId), so nothing can act on it.
+ */
+let guesses = 0;
+const optimisticId = () => `optimistic-${++guesses}`;
 
 export function useLogTouchpoint() {
   const qc = useQueryClient();
@@ -32,7 +36,7 @@ export function useLogTouchpoint() {
       const previous = qc.getQueryData<Touchpoint[]>(key);
       const now = Date.now();
       const guess: Touchpoint = {
-        id: OPTIMISTIC_ID, clientId: input.clientId, kind: input.kind, source: input.source ?? 'manual',
+        id: optimisticId(), clientId: input.clientId, kind: input.kind, source: input.source ?? 'manual',
         at: typeof input.at === 'number' ? input.at : now, createdAt: now,
         ...(input.summary ? { summary: input.summary } : {}),
         ...(input.amount !== undefined ? { amount: input.amount } : {}),

@@ -1,7 +1,8 @@
 /**
  * The schema upgrade in the real browser: a database as release 4 left it (a record per
  * touchpoint) is opened by the current extension, which packs each client's touchpoints
- * into one history record and drops the old store, and the panel shows that history.
+ * into one history record, drops the old store and gives every touchpoint an id of
+ * version 8, and the panel shows that history.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
@@ -31,7 +32,7 @@ const touchpoints = [
   { id: 5, clientId: 1, at: NOW - 20 * DAY, kind: 'call', source: 'manual', createdAt: NOW - 20 * DAY },
 ];
 
-type Stored = { version: number; stores: string[]; histories: { clientId: number; items: { id: number }[] }[] };
+type Stored = { version: number; stores: string[]; histories: { clientId: number; items: { id: string; at: number }[] }[] };
 const readStored = (page: import('playwright-core').Page) =>
   page.evaluate(
     () =>
@@ -64,7 +65,7 @@ describe('upgrading a version-4 database in Chromium', () => {
     await page.evaluate(script.outputFiles[0].text);
     // the background makes the current database when it starts: replace it once it has
     // (Dexie keeps its version N as IndexedDB version 10 N)
-    await waitFor(() => page.evaluate(() => (globalThis as any).__tbOld.installedVersion().then((v: number | null) => v === 70)), 'the background to open the database');
+    await waitFor(() => page.evaluate(() => (globalThis as any).__tbOld.installedVersion().then((v: number | null) => v === 80)), 'the background to open the database');
     expect(await page.evaluate((data) => (globalThis as any).__tbOld.writeVersion4(data), { clients, touchpoints })).toBe(40);
     expect((await readStored(page)).stores.sort()).toEqual(['clients', 'settings', 'templates', 'touchpoints']);
 
@@ -78,11 +79,18 @@ describe('upgrading a version-4 database in Chromium', () => {
 
     const stored = await waitFor(async () => {
       const s = await readStored(page);
-      return s.version === 70 ? s : null;
+      return s.version === 80 ? s : null;
     }, 'the upgraded database');
     if (!stored) throw new Error('unreachable: waitFor returns a value or throws');
     expect(stored.stores.sort()).toEqual(['clients', 'histories', 'settings', 'templates']);
-    expect(stored.histories.map((r) => [r.clientId, r.items.map((t) => t.id)])).toEqual([[1, [1, 5, 3]], [2, [2, 4]]]);
+    // each history in the order of the old numbers' touchpoints (1, 5, 3 and 2, 4), every
+    // one with an id of version 8: unique in the database, in that same order
+    const at = (id: number) => touchpoints.find((t) => t.id === id)!.at;
+    expect(stored.histories.map((r) => [r.clientId, r.items.map((t) => t.at)])).toEqual([[1, [1, 5, 3].map(at)], [2, [2, 4].map(at)]]);
+    const ids = stored.histories.flatMap((r) => r.items.map((t) => t.id));
+    expect(ids.every((id) => /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(5);
+    for (const r of stored.histories) expect(r.items.map((t) => t.id)).toEqual(r.items.map((t) => t.id).sort());
     // newest first in the panel: the meeting, the call, the sale
     const rows = await history.getByRole('listitem').allTextContents();
     expect(rows.length).toBe(3);

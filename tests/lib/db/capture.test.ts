@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createClient, captureThread, listHistory } from '@/lib/db';
+import { createClient, captureThread, listHistory, db } from '@/lib/db';
 import type { ThreadSnapshot } from '@/lib/domain/model';
 import { resetDb, DAY } from './helpers';
 
@@ -53,3 +53,13 @@ describe('the client a template was opened for', () => {
   });
 });
 
+
+describe('a settings row that breaks the rules', () => {
+  it('does not stop capturing: the bad setting falls back to its default', async () => {
+    const c = await createClient({ name: 'Dana', emails: ['dana@acme.com'] }, NOW - 30 * DAY);
+    // as an older restore could leave it
+    await db.settings.put({ key: 'app', value: { ownAddresses: 5, replyLateHours: 'soon' } });
+    expect((await captureThread(snap([out('m1', NOW - DAY)]), NOW)).recorded).toBe(1);
+    expect(await listHistory(c.id!)).toHaveLength(1);
+  });
+});

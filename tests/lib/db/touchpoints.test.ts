@@ -3,6 +3,7 @@ import {
   createClient, getClient, logTouchpoint, deleteTouchpoint, restoreTouchpoint, updateTouchpoint,
   listHistory, ValidationError, NotFoundError, updateSettings,
 } from '@/lib/db';
+import { newTouchpointId } from '@/lib/domain/ids';
 import { resetDb, dumpDb, DAY, HOUR } from './helpers';
 
 const T0 = new Date(2026, 0, 5, 10, 0).getTime();
@@ -96,7 +97,7 @@ describe('delete, undo, update and history', () => {
     const history = await listHistory(clientId);
     expect(history.map((t) => t.id)).toContain(call.id);
     expect((await getClient(clientId))!.lastContactAt).toBe(T0 + 3 * DAY);
-    await expect(deleteTouchpoint({ clientId, id: 9999 })).rejects.toThrow(NotFoundError);
+    await expect(deleteTouchpoint({ clientId, id: newTouchpointId() })).rejects.toThrow(NotFoundError);
   });
 
   it('deleting the only sale turns a customer back into a prospect', async () => {

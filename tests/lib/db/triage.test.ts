@@ -58,7 +58,8 @@ describe('"No reply needed"', () => {
     const before = await dumpDb();
     await expect(markNoReplyNeeded(999, NOW)).rejects.toThrow(/does not exist/);
     await expect(markNoReplyNeeded(-1 as number, NOW)).rejects.toThrow(/positive whole number/);
-    await expect(undoNoReplyNeeded([{ clientId: c.id!, id: 1.5 }], NOW)).rejects.toThrow(/named by/);
+    await expect(undoNoReplyNeeded([{ clientId: c.id!, id: 1.5 as never }], NOW)).rejects.toThrow(/named by/);
+    await expect(undoNoReplyNeeded([{ clientId: c.id!, id: '1' }], NOW)).rejects.toThrow(/named by/);
     expect(await dumpDb()).toEqual(before);
   });
 });

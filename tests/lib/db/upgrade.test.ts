@@ -4,6 +4,8 @@ import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, Touch
 import { needsYouAt } from '@/lib/domain/overdue';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
 import type { Touchpoint } from '@/lib/domain/model';
+import { isTouchpointId } from '@/lib/domain/ids';
+import { byTime } from '@/lib/db/history-rows';
 
 const NOW = new Date(2026, 10, 22).getTime();
 
@@ -193,7 +195,7 @@ describe('schema upgrade from version 4 (a history is one record)', () => {
     (await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4])).close();
     const v6 = new TouchbaseDB(name);
     await v6.open();
-    expect(v6.verno).toBe(7);
+    expect(v6.verno).toBe(8);
     expect(await v6.histories.count()).toBe(0);
     v6.close();
     await Dexie.delete(name);
@@ -214,7 +216,7 @@ describe('schema upgrade from version 6 to 7 (the reply clock counts working day
     });
     await v6.table('histories').add({ clientId: 1, items: [{ id: 1, clientId: 1, at: friday, kind: 'email-in', source: 'detected', createdAt: friday }] });
     v6.close();
-    const db = new TouchbaseDB(name);
+    const db = new TouchbaseDB(name, 7);
     await db.open();
     expect(db.verno).toBe(7);
     const c = (await db.clients.get(1))!;
@@ -223,6 +225,52 @@ describe('schema upgrade from version 6 to 7 (the reply clock counts working day
     expect(c.needsYouAt).toBe(new Date(2026, 10, 24, 17, 0).getTime());
     expect(c.needsYouAt).toBeGreaterThan(clockLate);
     db.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('schema upgrade from version 7 to 8 (touchpoint ids unique for the life of the database)', () => {
+  it('gives every touchpoint a new unique id in its history order, and keeps every touchpoint', async () => {
+    const name = `upgrade8-${Math.random()}`;
+    const v7 = new TouchbaseDB(name, 7);
+    await v7.open();
+    const base = { tags: [], importantDates: [], notes: '', stage: 'prospect', saleCount: 0, lifetimeValue: 0, createdAt: NOW, updatedAt: NOW };
+    const clients = Array.from({ length: 30 }, (_, i) => ({ ...base, id: i + 1, name: `C${i}`, emails: [`c${i}@x.com`] }));
+    // numbered within each client (every client has a 1, 2, 3...), with ties in time that
+    // only the number orders, one history stored out of order
+    const kinds = ['call', 'meeting', 'email-in', 'email-out', 'note'] as const;
+    const numbered = clients.map((c) => ({
+      clientId: c.id,
+      items: Array.from({ length: 1 + (c.id % 7) * 3 }, (_, j) => ({
+        id: j + 1, clientId: c.id, at: NOW - Math.floor(j / 2) * 3_600_000, kind: kinds[(c.id + j) % 5], source: 'manual',
+        ...(kinds[(c.id + j) % 5] === 'note' ? { summary: `note ${j}` } : {}), createdAt: NOW,
+      })).sort((x, y) => x.at - y.at || x.id - y.id),
+    }));
+    numbered[3].items.reverse();
+    await v7.clients.bulkAdd(clients as never);
+    await v7.histories.bulkAdd(numbered as never);
+    v7.close();
+
+    const v8 = new TouchbaseDB(name);
+    await v8.open();
+    expect(v8.verno).toBe(8);
+    const rows = await v8.histories.toArray();
+    expect(rows.map((r) => r.clientId)).toEqual(numbered.map((r) => r.clientId));
+    const all = rows.flatMap((r) => r.items);
+    // nothing lost
+    expect(all).toHaveLength(numbered.reduce((n, r) => n + r.items.length, 0));
+    // every id new, well formed and unique in the database
+    expect(all.every((t) => isTouchpointId(t.id))).toBe(true);
+    expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
+    rows.forEach((row, i) => {
+      // the order the numbers gave, (at, number), and every touchpoint whole but for its id
+      const before = [...numbered[i].items].sort((x, y) => x.at - y.at || x.id - y.id);
+      expect(row.items.map(({ id: _id, ...t }) => t)).toEqual(before.map(({ id: _id, ...t }) => t));
+      // ...which is the order the new ids give too
+      expect([...row.items].sort(byTime)).toEqual(row.items);
+    });
+    expect(await v8.clients.toArray()).toEqual(clients);
+    v8.close();
     await Dexie.delete(name);
   });
 });

@@ -31,3 +31,23 @@ describe('a new client from what the user gives', () => {
     expect(anniversaryKeys([{ label: 'x', month: 12, day: 1 }])).toEqual(['12-01']);
   });
 });
+
+describe('a refusal inside a list names the item', () => {
+  it('as ValidationError.field', () => {
+    const c = newClient({ name: 'Dana', emails: ['dana@acme.com'] }, NOW);
+    const refusal = (patch: object) => {
+      try {
+        applyClientPatch(c, patch);
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal({ importantDates: [{ label: 'Ok', month: 1, day: 1 }, { label: 'Birthday', month: 2, day: 30 }] })).toMatchObject({
+      message: 'important date "Birthday" has no valid day', field: '[1]', problem: '"Birthday" has no valid day',
+    });
+    expect(refusal({ emails: ['dana@acme.com', 'DANA at acme'] })).toMatchObject({ field: '[1]' });
+    expect(refusal({ tags: ['ok', 7] })).toMatchObject({ field: '[1]', problem: 'must be text' });
+    expect(refusal({ keyAccount: 'yes' })).toMatchObject({ problem: 'must be true or false' });
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, MAX_CADENCE_DAYS, parseTimeOfDay, validateSettingsPatch } from '../../../lib/domain/settings';
+import {
+  DEFAULT_SETTINGS, MAX_CADENCE_DAYS, parseTimeOfDay, SETTING_KEYS, settingsFrom, validateSettingsPatch, type SettingsPatch,
+} from '../../../lib/domain/settings';
+import type { ValidationError } from '../../../lib/domain/validate';
 
 describe('DEFAULT_SETTINGS', () => {
   it('holds the product defaults of docs/ARCHITECTURE.md', () => {
@@ -72,5 +75,56 @@ describe('the reminder settings', () => {
     expect(parseTimeOfDay('23:59')).toEqual({ hours: 23, minutes: 59 });
     expect(parseTimeOfDay('7:30')).toBeNull();
     expect(parseTimeOfDay(undefined)).toBeNull();
+  });
+});
+
+describe('validateSettingsPatch', () => {
+  const refusal = (patch: unknown) => {
+    try {
+      validateSettingsPatch(patch as SettingsPatch, DEFAULT_SETTINGS);
+    } catch (e) {
+      return e as ValidationError;
+    }
+    throw new Error('not refused');
+  };
+
+  it('takes only true or false for a yes/no setting', () => {
+    for (const k of ['allowLongCadence', 'workingDaysOnly', 'autoCapture']) {
+      for (const v of ['yes', 1, 0, null, 'false']) {
+        expect(refusal({ [k]: v })).toMatchObject({ message: `${k} must be true or false`, problem: 'must be true or false' });
+      }
+      expect(validateSettingsPatch({ [k]: false }, DEFAULT_SETTINGS)[k as 'autoCapture']).toBe(false);
+    }
+  });
+
+  it('refuses a key that is not a setting', () => {
+    expect(refusal({ theme: 'dark' })).toMatchObject({ message: '"theme" is not a setting', field: 'theme' });
+    expect(SETTING_KEYS).toEqual(expect.arrayContaining(Object.keys(DEFAULT_SETTINGS)));
+  });
+
+  it('names where a refusal is when it is about more than its one setting, apart from its words, which stay the user’s', () => {
+    expect(refusal({ replyLateHours: 'soon' })).toMatchObject({
+      message: 'replyLateHours must be a number of hours above 0', field: 'replyLateHours', problem: 'must be a number of hours above 0',
+    });
+    expect(refusal({ cadenceDays: { client: -1 } })).toMatchObject({ field: 'cadenceDays.client', message: expect.stringMatching(/^cadence for client must be/) });
+    expect(refusal({ cadenceDays: { client: 120 } })).toMatchObject({ field: 'cadenceDays.client', problem: 'is over 91 days: allow long cadences first' });
+    expect(refusal({ ownAddresses: ['me@x.com', 'me at home'] })).toMatchObject({ field: 'ownAddresses[1]' });
+    expect(refusal({ replyOnTimeHours: 60 })).toMatchObject({ field: 'replyLateHours', message: 'the late threshold cannot be before the on-time threshold' });
+  });
+});
+
+describe('settingsFrom', () => {
+  it('merges the stored row over the defaults', () => {
+    expect(settingsFrom({ myName: 'Sam', cadenceDays: { client: 30 } })).toEqual({
+      ...DEFAULT_SETTINGS, myName: 'Sam', cadenceDays: { ...DEFAULT_SETTINGS.cadenceDays, client: 30 },
+    });
+    expect(settingsFrom(undefined)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps each stored setting that passes on its own and gives any other its default', () => {
+    // what an older restore could store: every capture threw on `ownAddresses: 5`
+    const s = settingsFrom({ ownAddresses: 5, replyLateHours: 'soon', autoCapture: 'yes', theme: 'dark', myName: 'Sam', workingDays: [5, 1] });
+    expect(s).toEqual({ ...DEFAULT_SETTINGS, myName: 'Sam', workingDays: [1, 5] });
+    expect(Object.isFrozen(s.cadenceDays)).toBe(false);
   });
 });
