@@ -16,6 +16,7 @@ import { cleanId, MAX_SUBJECT } from './assemble';
 import { all, attrCut, cleanText, first, guarded, insideAny, isHidden, textOf } from './dom';
 import { GMAIL, GMAIL_LIST as L } from './gmail-selectors';
 import { dateIn, listSnapshot, peopleOf, type FoundRow } from './list';
+import { parseMailDate } from './dates';
 import type { MailListSnapshot } from '../domain/model';
 
 export function readGmailList(doc: Document, opts: { diagnostics?: string[] } = {}): MailListSnapshot | null {
@@ -42,7 +43,7 @@ function readRow(row: Element): FoundRow {
   const [participants, latestFrom] = peopleOf(all(row, L.participants, (el) => !!emailOf(el)), emailOf);
   // the date as the lookup accepts it (parsing it twice was a quarter of the read)
   let latestAt: string | undefined;
-  first(row, L.date, (el) => !!(latestAt = dateIn(el)));
+  first(row, L.date, (el) => !!(latestAt = dateIn(el, parseMailDate)));
   const unread = row.matches(L.unread)
     ? true
     : row.matches(L.read)

@@ -3,7 +3,6 @@
  * loop over rows (one bad row never stops the others), and the diagnostics that count what
  * rows lack, e.g. `gmail.list.date: unreadable (2 of 7)`: names and counts, never page content.
  */
-import { parseMailDate } from './dates';
 import { attrCut, type Diagnostics } from './dom';
 import type { MailListRow, MailListSnapshot, MailProvider, Person } from '../domain/model';
 
@@ -13,9 +12,9 @@ export const MAX_ROW_PEOPLE = 20;
 /** a row as a reader found it: `unread` undefined when the row did not tell */
 export type FoundRow = Omit<MailListRow, 'unread'> & { unread?: boolean };
 
-/** the full date in an element's `title`, else its `aria-label` (parseMailDate refuses anything long) */
-export const dateIn = (el: Element | null): string | undefined =>
-  el ? parseMailDate(attrCut(el, 'title', 300)) ?? parseMailDate(attrCut(el, 'aria-label', 300)) : undefined;
+/** the full date in an element's `title`, else its `aria-label`, as the provider's parser reads it (it refuses anything long) */
+export const dateIn = (el: Element | null, parse: (raw: string) => string | undefined): string | undefined =>
+  el ? parse(attrCut(el, 'title', 300)) ?? parse(attrCut(el, 'aria-label', 300)) : undefined;
 
 /** the distinct addresses of `els` in page order (at most 20), and the last address found */
 export function peopleOf(els: Element[], emailOf: (el: Element) => string | null): [Person[], Person | undefined] {

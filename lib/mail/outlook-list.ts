@@ -11,9 +11,11 @@
  * `title`, never the short text, which has no day ("9:14 AM") or no year.
  */
 import { normalizeEmail } from '../domain/model';
+import { bracketedEmails } from './address';
 import { cleanId, MAX_SUBJECT } from './assemble';
 import { all, attr, attrCut, cleanText, first, guarded, isHidden, joined, textOf } from './dom';
 import { dateIn, listSnapshot, peopleOf, type FoundRow } from './list';
+import { parseNumericMailDate } from './dates';
 import { OUTLOOK, OUTLOOK_LIST as L } from './outlook-selectors';
 import type { MailListSnapshot } from '../domain/model';
 
@@ -25,10 +27,8 @@ export function readOutlookList(doc: Document, opts: { diagnostics?: string[] } 
 }
 
 /** `Name <a@b.com>` in a title or label: the bracketed part */
-const bracketed = (s: string): string | null => normalizeEmail(s.match(/<([^<>]+)>/)?.[1] ?? '');
-
 const emailOf = (el: Element): string | null =>
-  normalizeEmail(attrCut(el, 'title', 300)) ?? bracketed(attrCut(el, 'title', 600)) ?? bracketed(attrCut(el, 'aria-label', 600));
+  normalizeEmail(attrCut(el, 'title', 300)) ?? bracketedEmails(attrCut(el, 'title', 600)).at(-1) ?? bracketedEmails(attrCut(el, 'aria-label', 600)).at(-1) ?? null;
 
 /** bold text (unread), plain text (read), or undefined when the page gives nothing to tell by */
 function bold(el: Element | null | undefined): boolean | undefined {
@@ -46,7 +46,7 @@ function readRow(row: Element): FoundRow {
   const [participants] = peopleOf(senders, emailOf);
   // the date as the lookup accepts it (parsing it twice was a quarter of the read)
   let latestAt: string | undefined;
-  first(row, L.date, (el) => !subjectEl?.contains(el) && !!(latestAt = dateIn(el)));
+  first(row, L.date, (el) => !subjectEl?.contains(el) && !!(latestAt = dateIn(el, parseNumericMailDate)));
   return {
     threadId: cleanId(attrCut(row, OUTLOOK.threadIdAttribute, 300)),
     participants,

@@ -14,30 +14,22 @@
  * list the newest message on top; the snapshot is oldest first either way (./assemble.ts).
  */
 import { normalizeEmail, type ThreadSnapshot } from '../domain/model';
-import { bracketedEmailIn, findEmailsIn, lastBracketedEmailIn } from './address';
+import { bracketedEmails, findEmailsIn } from './address';
 import { assemble, cleanId, cleanName, MAX_PEOPLE, MAX_SUBJECT, type RawMessage, type RawPerson } from './assemble';
-import { parseMailDate } from './dates';
-import { all, attr, clip, cleanText, Diagnostics, first, insideAny, isHidden, joined, outermost, textOf } from './dom';
+import { parseNumericMailDate } from './dates';
+import { all, attr, attrCut, cleanText, first, guarded, insideAny, isHidden, joined, outermost, textOf, type Diagnostics } from './dom';
 import { OUTLOOK } from './outlook-selectors';
 import type { ReadOptions } from './read-options';
 
 export function readOutlookThread(doc: Document, opts: ReadOptions = {}): ThreadSnapshot | null {
-  const diag = new Diagnostics();
-  try {
-    return read(doc, opts, diag);
-  } catch {
-    diag.add('outlook.read: failed');
-    return null;
-  } finally {
-    if (Array.isArray(opts.diagnostics)) opts.diagnostics.push(...diag.items);
-  }
+  return guarded('outlook.read', opts.diagnostics, (diag) => read(doc, opts, diag));
 }
 
 /** addresses, with or without angle brackets, to take out of a name */
 const ADDRESSES = /<?[^\s<>]+@[^\s<>]+>?/g;
 
 /** an attribute, clipped before anything looks at it */
-const cut = (el: Element, name: string) => clip(attr(el, name) ?? '', 600);
+const cut = (el: Element, name: string) => attrCut(el, name, 600);
 
 /**
  * The address the page keeps for an element whose shown text is `shown` (a name): its
@@ -54,8 +46,8 @@ function keptAddress(el: Element | null | undefined, shown: string): string | nu
   const bare = normalizeEmail(label.slice(label.lastIndexOf(':') + 1));
   return (
     normalizeEmail(title) ??
-    lastBracketedEmailIn(title) ??
-    lastBracketedEmailIn(label) ??
+    bracketedEmails(title).at(-1) ??
+    bracketedEmails(label).at(-1) ??
     (bare && !shown.toLowerCase().includes(bare) ? bare : null)
   );
 }
@@ -68,23 +60,24 @@ function readSender(item: Element, skip: (el: Element) => boolean): RawPerson | 
   // `span.OZZZK` holds the name; the address is on the span around it or beside it
   if (el?.matches(OUTLOOK.senderName) && el.parentElement !== item) el = el.parentElement;
   const nameEl = el?.matches(OUTLOOK.senderName) ? el : el?.querySelector(OUTLOOK.senderName);
-  const shown = textOf(nameEl ?? el ?? null, 600);
+  let shown = textOf(nameEl ?? el ?? null, 600);
   let email =
     keptAddress(el, shown) ??
     keptAddress(el?.querySelector('[title]'), shown) ??
     // `<address>` printed beside the name (never inside it: that is the display name)
-    (el ? bracketedEmailIn(textWhere(el, (n) => !nameEl?.contains(n))) : null);
+    (el ? bracketedEmails(textWhere(el, (n) => !nameEl?.contains(n)))[0] : null);
   let rank: RawPerson['rank'] = 2;
   if (!email) {
     // nothing at the usual place: the first header element that keeps an address
     el = first(item, OUTLOOK.senderFallback, (e) => !skip(e) && !!keptAddress(e, textOf(e, 600)));
-    email = el ? keptAddress(el, textOf(el, 600)) : null;
+    shown = textOf(el, 600);
+    email = el && keptAddress(el, shown);
     rank = 1;
   }
   if (!el || !email) return null;
   const label = cut(el, 'aria-label');
   const name =
-    nameIn(textOf(el.matches(OUTLOOK.senderName) ? el : el.querySelector(OUTLOOK.senderName), 600), email) ??
+    nameIn(shown, email) ??
     nameIn(textOf(el, 600), email) ??
     // aria-label "From: Lee Buyer" (translated prefix): the part after the first colon
     (label.includes(':') ? nameIn(label.slice(label.indexOf(':') + 1), email) : undefined);
@@ -100,7 +93,7 @@ function readRecipients(wells: Element[]): RawPerson[] {
     // names whose address is kept in their element's title or between <...>
     for (const el of well.querySelectorAll('[title], [aria-label]')) {
       const shown = textOf(el, 600);
-      const email = keptAddress(el, shown) ?? bracketedEmailIn(shown);
+      const email = keptAddress(el, shown) ?? bracketedEmails(shown)[0];
       if (email) add(email, nameIn(shown, email));
     }
     // "To: a@b.com; c@d.com": addresses the line prints as text, outside any titled or
@@ -123,6 +116,7 @@ function textWhere(root: Element, keep: (n: Node) => boolean, limit = 600): stri
 }
 
 function read(doc: Document, opts: ReadOptions, diag: Diagnostics): ThreadSnapshot | null {
+  const say = (what: string) => diag.add('outlook.' + what);
   const pane = first(doc, OUTLOOK.readingPane, (el) => !isHidden(el));
   if (!pane) return null;
   const conversation = first(pane, OUTLOOK.conversation);
@@ -142,28 +136,26 @@ function read(doc: Document, opts: ReadOptions, diag: Diagnostics): ThreadSnapsh
 
   // the subject: in the conversation first, else anywhere in the reading pane (it can sit
   // above the conversation container), never inside a message body
-  const inPaneBody = insideAny(pane, OUTLOOK.body);
-  const heading =
-    first(scope, OUTLOOK.subject, (h) => !inAnyBody(h) && !isHidden(h, scope, false)) ??
-    (conversation ? first(pane, OUTLOOK.subject, (h) => !inPaneBody(h) && !h.closest(OUTLOOK.body) && !isHidden(h, pane, false)) : null);
+  const headingIn = (root: Element) => first(root, OUTLOOK.subject, (h) => !h.closest(OUTLOOK.body) && !isHidden(h, root, false));
+  const heading = headingIn(scope) ?? (conversation && headingIn(pane));
   if (!items.length && !(conversation && heading)) {
     // an empty reading pane ("select an item to read") is no thread; a conversation the
     // reader cannot make out is said by name, never a silent nothing
-    if (conversation) diag.add('outlook.messages: none found in the open conversation');
+    if (conversation) say('messages: none found in the open conversation');
     return null;
   }
 
   const subject = cleanText(textOf(heading), MAX_SUBJECT) || cleanText(attr(heading, 'title'), MAX_SUBJECT);
-  if (!heading) diag.add('outlook.subject: no match');
-  else if (!subject) diag.add('outlook.subject: empty');
-  if (!conversation) diag.add('outlook.conversation: no match');
+  if (!heading) say('subject: no match');
+  else if (!subject) say('subject: empty');
+  if (!conversation) say('conversation: no match');
 
   // the conversation id of the one selected row of the message list
   const ids = new Set(all(doc, OUTLOOK.selectedRow).map((row) => cleanId(attr(row, OUTLOOK.threadIdAttribute))));
   ids.delete(undefined);
   const threadId = ids.size === 1 ? [...ids][0] : undefined;
-  if (!threadId) diag.add(`outlook.threadId: ${ids.size ? 'several selected' : 'no match'}`);
-  if (!items.length) diag.add('outlook.messages: no match');
+  if (!threadId) say(ids.size ? 'threadId: several selected' : 'threadId: no match');
+  if (!items.length) say('messages: no match');
 
   const messages: RawMessage[] = [];
   let noSender = 0;
@@ -182,15 +174,15 @@ function read(doc: Document, opts: ReadOptions, diag: Diagnostics): ThreadSnapsh
         continue;
       }
       const dateEl = first(item, OUTLOOK.date, (el) => !inBody(el));
-      const sentAt = dateEl ? parseMailDate(textOf(dateEl, 200)) ?? parseMailDate(attr(dateEl, 'title')) : undefined;
+      const sentAt = dateEl ? parseNumericMailDate(textOf(dateEl, 200)) ?? parseNumericMailDate(attr(dateEl, 'title')) : undefined;
       if (!sentAt) noDate++;
       messages.push({ from, to: readRecipients(all(item, OUTLOOK.recipients, (el) => !inBody(el))), sentAt });
     } catch {
       noSender++;
     }
   }
-  if (noSender) diag.add(`outlook.sender: none found (${noSender} of ${items.length})`);
-  if (noDate) diag.add(`outlook.date: unreadable (${noDate} of ${messages.length})`);
+  if (noSender) say(`sender: none found (${noSender} of ${items.length})`);
+  if (noDate) say(`date: unreadable (${noDate} of ${messages.length})`);
 
   // the user's address as the page shows it (folder-tree root, account button): the first match of each
   const pageSelf: RawPerson[] = [];

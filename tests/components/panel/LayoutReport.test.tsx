@@ -51,7 +51,7 @@ describe('LayoutReport', () => {
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/layout-report.js'] });
     expect(saved!.name).toMatch(/^touchbase-layout-report-.*\.html$/);
     expect(saved!.blob.type).toBe('text/html;charset=utf-8');
-    const text = await readFileText(saved!.blob);
+    const text = await readFileText(saved!.blob, 10 * 1024 * 1024, 'a layout report');
     expect(text).toBe(REPORT);
     expect(text).toContain('person2@example.invalid');
     expect(text).not.toMatch(/dana|sam@/i);
