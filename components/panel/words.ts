@@ -14,8 +14,12 @@ export const KIND_LABEL: Record<TouchKind, string> = {
   message: 'Message',
   mail: 'Letter',
   gift: 'Gift',
+  lunch: 'Lunch',
   sale: 'Sale',
   note: 'Note',
+  referral: 'Referral',
+  'referral-ask': 'Asked for a referral',
+  score: 'Satisfaction score',
 };
 
 export const STAGE_LABEL: Record<Stage, string> = {

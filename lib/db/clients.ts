@@ -42,7 +42,7 @@ export async function updateClient(id: number, patch: ClientPatch, now = Date.no
   return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     const current = await db.clients.get(id);
     if (!current) throw new NotFoundError(`client ${id} does not exist`);
-    const next = applyClientPatch(current, patch);
+    const next = applyClientPatch(current, patch, now);
     if (patch.emails !== undefined) await assertAddressesFree(next.emails, id);
     const derived = await withDerived(next, await getSettings());
     derived.updatedAt = now;
