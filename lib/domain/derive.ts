@@ -121,11 +121,3 @@ export function deriveClientFields(
   if (dormant !== undefined) out.dormantAt = dormant;
   return out;
 }
-
-/**
- * The version of the rules above. Stored derived fields follow the rules of the code that
- * wrote them, so when these rules change this number goes up, and every database is
- * re-derived once when it next opens (lib/db/rules.ts): 1 = issue 16 (own touches restart
- * the clock, the second-sale window, sales' first and last dates, dormancy).
- */
-export const DERIVE_RULES_VERSION = 1;

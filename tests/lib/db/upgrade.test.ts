@@ -193,7 +193,7 @@ describe('schema upgrade from version 4 (a history is one record)', () => {
     (await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4])).close();
     const v6 = new TouchbaseDB(name);
     await v6.open();
-    expect(v6.verno).toBe(7);
+    expect(v6.verno).toBe(9);
     expect(await v6.histories.count()).toBe(0);
     v6.close();
     await Dexie.delete(name);
@@ -216,7 +216,7 @@ describe('schema upgrade from version 6 to 7 (the reply clock counts working day
     v6.close();
     const db = new TouchbaseDB(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(9);
     const c = (await db.clients.get(1))!;
     expect(c.needsYouAt).toBe(needsYouAt(c, DEFAULT_SETTINGS));
     // late only once 48 working hours have passed: after Tuesday 17:00
