@@ -7,7 +7,8 @@
 import { useMemo, useState } from 'react';
 import type { Client, Settings, Template, Touchpoint } from '@/lib/domain/model';
 import type { MailProvider } from '@/lib/domain/model';
-import { renderTemplate, situationsNow, suggestTemplates, valuesFor } from '@/lib/domain/templates';
+import { lifecycleFacts, renderTemplate, situationsNow, suggestTemplates, valuesFor } from '@/lib/domain/templates';
+import { isDormant } from '@/lib/domain/dormant';
 import { useTemplates } from '@/lib/ui/templates';
 import { insertIntoReply, openNewEmail, type InsertOutcome } from '@/lib/ui/reply';
 import { TemplatePreview } from '@/components/templates/TemplatePreview';
@@ -28,6 +29,7 @@ export interface FollowUpsProps {
   replyLate: boolean;
   awaitingReply: boolean;
   overdue: boolean;
+  dueSoon?: boolean;
 }
 
 
@@ -40,7 +42,8 @@ const INSERT_OUTCOME: Record<InsertOutcome, OutcomeMessage> = {
 
 export function FollowUps(p: FollowUpsProps) {
   const { data: templates = [] } = useTemplates();
-  const lastSaleAt = p.history.find((t) => t.kind === 'sale')?.at;
+  const facts = useMemo(() => lifecycleFacts(p.history), [p.history]);
+  const lastSaleAt = facts.lastSaleAt;
   const lastSubject = p.subject ?? p.history.find((t) => t.subject)?.subject;
   const suggested = useMemo(() => {
     const situations = situationsNow({
@@ -48,11 +51,14 @@ export function FollowUps(p: FollowUpsProps) {
       replyLate: p.replyLate,
       awaitingReply: p.awaitingReply,
       overdue: p.overdue,
-      lastSaleAt,
+      dueSoon: p.dueSoon,
+      dormant: isDormant(p.client, p.now),
+      ...facts,
+      holidays: p.settings.holidays,
       now: p.now,
     });
     return suggestTemplates(templates, situations, p.client.stage, 3);
-  }, [templates, p.client, p.replyLate, p.awaitingReply, p.overdue, lastSaleAt, p.now]);
+  }, [templates, p.client, p.replyLate, p.awaitingReply, p.overdue, p.dueSoon, facts, p.settings.holidays, p.now]);
 
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<OutcomeMessage>(null);

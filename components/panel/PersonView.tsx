@@ -8,6 +8,8 @@ import { useState } from 'react';
 import type { Client, Person, Settings } from '@/lib/domain/model';
 import { companyFromEmail } from '@/lib/domain/clients';
 import { isOverdue } from '@/lib/domain/overdue';
+import { cadenceStatus } from '@/lib/domain/cadence';
+import { isDormant } from '@/lib/domain/dormant';
 import { outsideParticipants, threadReplyStatus } from '@/lib/domain/thread';
 import { ownAddressesOf } from '@/lib/domain/settings';
 import { useTrackClient } from '@/lib/ui/clients';
@@ -20,7 +22,7 @@ import { FollowUps } from './FollowUps';
 import { History } from './History';
 import { LogButtons } from './LogButtons';
 import { StatusSummary } from './StatusSummary';
-import { NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
+import { DormantActions, NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
 import { STAGE_LABEL, money } from './words';
 
 function PersonHeader({ person, client }: { person: Person; client?: Client | null }) {
@@ -130,10 +132,11 @@ export function PersonView(props: {
               />
             ) : null}
             <SnoozeMenu client={client} now={now} />
+            {isDormant(client, now) ? <DormantActions client={client} onError={setTriageError} /> : null}
           </div>
           {marked ? <UndoNoReply marked={marked} onDone={() => setMarked(null)} /> : null}
           {triageError ? <p role="alert" className="error">{triageError}</p> : null}
-          <LogButtons clientId={client.id!} />
+          <LogButtons clientId={client.id!} clientName={client.name} />
           <FollowUps
             client={client}
             email={person.email}
@@ -148,6 +151,7 @@ export function PersonView(props: {
             replyLate={reply.state === 'awaiting-you' && reply.level === 'late'}
             awaitingReply={reply.state === 'awaiting-you'}
             overdue={isOverdue(client, now, settings)}
+            dueSoon={cadenceStatus(client, now, settings)?.state === 'due-soon'}
           />
           <History clientId={client.id!} />
           <details className="card-details">
