@@ -1,7 +1,6 @@
 /** The 80/20 view: the clients who make the revenue, and marking them as key accounts. */
 import { useState } from 'react';
-import type { Insights } from '@/lib/ui/insights';
-import { useSetKeyAccounts } from '@/lib/ui/clients';
+import { useSetKeyAccounts, type Insights } from '@/lib/ui/insights';
 import { useUpdateSettings } from '@/lib/ui/settings';
 import { errorText } from '@/lib/ui/errors';
 import { BarLineChart, DataTable, percentAxis } from './charts';

@@ -2,7 +2,8 @@
 import type { Client } from '@/lib/domain/model';
 import { providerOfAccount } from '@/lib/domain/mail-account';
 import { ownAddressesOf } from '@/lib/domain/settings';
-import { renderTemplate, valuesFor } from '@/lib/domain/templates';
+import { renderTemplate } from '@/lib/domain/templates/render';
+import { valuesFor } from '@/lib/domain/templates/variables';
 import type { Insights } from '@/lib/ui/insights';
 import { useTemplates } from '@/lib/ui/templates';
 import { openNewEmail } from '@/lib/ui/reply';

@@ -8,7 +8,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Stage, Template } from '@/lib/domain/model';
 import { STAGES } from '@/lib/domain/model';
 import { renderTemplate, sampleValues, templateErrors, VARIABLES } from '@/lib/domain/templates';
-import { useTemplateActions, useTemplates } from '@/lib/ui/templates';
+import { useTemplates } from '@/lib/ui/templates';
+import { useTemplateActions } from '@/lib/ui/template-actions';
 import { errorText } from '@/lib/ui/errors';
 import { TemplatePreview } from '@/components/templates/TemplatePreview';
 

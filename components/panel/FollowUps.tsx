@@ -7,7 +7,10 @@
 import { useMemo, useState } from 'react';
 import type { Client, Settings, Template, Touchpoint } from '@/lib/domain/model';
 import type { MailProvider } from '@/lib/domain/model';
-import { lifecycleFacts, renderTemplate, situationsNow, suggestTemplates, valuesFor } from '@/lib/domain/templates';
+// each from its own module, not the templates' index: that would bring the built-ins' words into the panel
+import { renderTemplate } from '@/lib/domain/templates/render';
+import { lifecycleFacts, situationsNow, suggestTemplates } from '@/lib/domain/templates/suggest';
+import { valuesFor } from '@/lib/domain/templates/variables';
 import { isDormant } from '@/lib/domain/dormant';
 import { useTemplates } from '@/lib/ui/templates';
 import { insertIntoReply, openNewEmail, type InsertOutcome } from '@/lib/ui/reply';

@@ -4,7 +4,7 @@
  * person is not a client yet, one click tracks them with name, address and company
  * pre-filled.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Client, Person, Settings } from '@/lib/domain/model';
 import { companyFromEmail } from '@/lib/domain/clients';
 import { isOverdue } from '@/lib/domain/overdue';
@@ -17,13 +17,15 @@ import { useHistory } from '@/lib/ui/history';
 import { usePanelStore } from '@/lib/ui/panel-store';
 import type { TabThread } from '@/lib/ui/tab';
 import { errorText } from '@/lib/ui/errors';
-import { ClientCard } from './ClientCard';
 import { FollowUps } from './FollowUps';
 import { History } from './History';
 import { LogButtons } from './LogButtons';
 import { StatusSummary } from './StatusSummary';
 import { DormantActions, NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
 import { STAGE_LABEL, money } from './words';
+
+/** The card is read and edited when the user opens it: loaded then, not with the panel. */
+const ClientCard = lazy(() => import('./ClientCard').then((m) => ({ default: m.ClientCard })));
 
 function PersonHeader({ person, client }: { person: Person; client?: Client | null }) {
   const company = client?.company ?? companyFromEmail(person.email);
@@ -103,6 +105,7 @@ export function PersonView(props: {
   const shownReply = inThread || client ? reply : ({ state: 'none' } as const);
   const waiting = shownReply.state === 'awaiting-you';
   const [marked, setMarked] = useState<Marked | null>(null);
+  const [cardOpen, setCardOpen] = useState(false);
   const [triageError, setTriageError] = useState<string | null>(null);
 
   return (
@@ -154,9 +157,13 @@ export function PersonView(props: {
             dueSoon={cadenceStatus(client, now, settings)?.state === 'due-soon'}
           />
           <History clientId={client.id!} />
-          <details className="card-details">
+          <details className="card-details" onToggle={(e) => setCardOpen(e.currentTarget.open)}>
             <summary>Client card: stage, value, cadence, notes, dates</summary>
-            <ClientCard client={client} settings={settings} />
+            {cardOpen ? (
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <ClientCard client={client} settings={settings} />
+              </Suspense>
+            ) : null}
           </details>
         </>
       ) : client === null ? (

@@ -21,7 +21,7 @@
  * leave out the late replies, so their records in range are read (Chromium reads an index
  * entry and its record at nearly the same cost, so keys alone would save little).
  */
-import { addDays, differenceInCalendarDays, differenceInMonths, startOfDay } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, startOfDay } from 'date-fns';
 import { lateReplyCutoff } from '../domain/response';
 import { daysUntilAnniversary } from '../domain/templates/suggest';
 import type { Client, ImportantDate, Settings } from '../domain/model';
@@ -44,6 +44,15 @@ export interface TodayList {
   dates: TodayEntry[];
   /** how many each section holds in all (more than its entries when a limit applied) */
   totals: { lateReplies: number; overdue: number; dueSoon: number; dormant: number; dates: number };
+}
+
+/** Whole months from `from` to `to` (date-fns' differenceInMonths, without its weight in the panel). */
+export function wholeMonths(from: number, to: number): number {
+  const a = new Date(from);
+  const b = new Date(to);
+  let m = (b.getFullYear() - a.getFullYear()) * 12 + b.getMonth() - a.getMonth();
+  if (m > 0 && addMonths(a, m).getTime() > to) m--;
+  return Math.max(0, m);
 }
 
 const isLeapYear = (y: number) => new Date(y, 1, 29).getDate() === 29;
@@ -98,7 +107,7 @@ export async function listToday(now = Date.now(), settings?: Settings, limit = I
     const dormant = (await (Number.isFinite(limit) ? dormantRead.limit(limit + snoozedDormant) : dormantRead).toArray())
       .filter(awake)
       .slice(0, limit)
-      .map((client) => ({ client, amount: differenceInMonths(now, client.lastSaleAt ?? client.dormantAt!) }));
+      .map((client) => ({ client, amount: wholeMonths(client.lastSaleAt ?? client.dormantAt!, now) }));
     const overdue = pastDue
       .filter((c) => awake(c) && !isLate(c) && !isDormant(c))
       .map((client) => ({ client, amount: Math.max(1, differenceInCalendarDays(now, client.nextDueAt!)) }))

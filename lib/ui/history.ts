@@ -7,7 +7,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   deleteTouchpoint, listHistory, logTouchpoint, restoreTouchpoint, updateTouchpoint, type TouchpointInput,
 } from '../db/touchpoints';
-import { logReferral, type ReferralInput } from '../db/referrals';
 import type { Client, Touchpoint, TouchpointRef } from '../domain/model';
 import { keys } from './keys';
 import { useWrite } from './write';
@@ -67,7 +66,3 @@ export function useRestoreTouchpoint() {
   return useWrite({ mutationFn: (tp: Touchpoint) => restoreTouchpoint(tp) });
 }
 
-/** "Log referral": who this client referred, tracked as a client of their own when asked. */
-export function useLogReferral() {
-  return useWrite({ mutationFn: (input: ReferralInput) => logReferral(input) });
-}

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_VERSION } from '@/lib/backup/schema';
 import { exportBackup, parseBackup, planRestore, restoreBackup, canonicalJson, sha256Hex } from '@/lib/backup/backup';
 import { createClient, logTouchpoint, getSettings, updateSettings, findClientByEmail, listHistory, db } from '@/lib/db';
-import { listTemplates, createTemplate } from '@/lib/db/templates';
+import { listTemplates } from '@/lib/db/templates';
+import { createTemplate } from '@/lib/db/template-edits';
 import { resetDb, dumpDb, DAY } from '../db/helpers';
 
 const NOW = new Date(2026, 10, 22, 12, 0).getTime();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { TouchbaseDB } from '@/lib/db/schema';
-import { RULES_ROW, RULES_VERSION, refreshBuiltIn } from '@/lib/db/rules';
+import { RULES_ROW, RULES_VERSION } from '@/lib/db/rules';
+import { refreshBuiltIn } from '@/lib/db/rules-apply';
 import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates/builtins';
 import type { Client, Template } from '@/lib/domain/model';
 

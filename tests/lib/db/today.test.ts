@@ -122,3 +122,15 @@ describe('listToday', () => {
     expect((await listToday(new Date(2027, 2, 1, 9).getTime())).dates).toEqual([]);
   });
 });
+
+describe('wholeMonths', () => {
+  it('counts whole months as date-fns does', async () => {
+    const { differenceInMonths } = await import('date-fns');
+    const { wholeMonths } = await import('@/lib/db/today');
+    const base = new Date(2025, 0, 31, 12).getTime();
+    for (let d = 0; d < 800; d += 7) {
+      const to = base + d * DAY + (d % 3) * HOUR;
+      expect(wholeMonths(base, to)).toBe(differenceInMonths(to, base));
+    }
+  });
+});
