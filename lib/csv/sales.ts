@@ -22,11 +22,12 @@ import { LIMITS, normalizeEmail, type Touchpoint } from '../domain/model';
 import { cleanText } from '../domain/validate';
 import { validateTouchpoint } from '../domain/touchpoints';
 import { effectiveCadenceDays } from '../domain/cadence';
+import { stageFromSales } from '../domain/stage';
 import { spreadFirstDueAt } from '../domain/import';
 import { db } from '../db/schema';
-import { createClient, updateClient } from '../db/clients';
+import { createClient } from '../db/clients';
 import { getSettings } from '../db/settings';
-import { HistoryBatch } from '../db/history';
+import { nextTouchpointId, readHistory, writeHistory } from '../db/history';
 import { recomputeClient } from '../db/derived';
 import { MAX_IMPORT_BYTES } from './import';
 
@@ -228,35 +229,43 @@ export async function planSalesImport(parsed: Pick<ParsedSalesCsv, 'rows'>, mapp
 export async function importSales(plan: SalesPlan, now = Date.now()): Promise<{ sales: number; newClients: number }> {
   // every sale checked by the rule of a logged one before anything is written
   const checked = plan.sales.map((s) => ({ s, tp: validateTouchpoint({ clientId: 1, kind: 'sale', at: s.at, amount: s.amount, summary: s.note }, now) }));
+  // a new buyer's stage is the one their sales give, so their cadence is known before they exist
+  const salesOf = new Map<string, number>();
+  for (const { s } of checked) salesOf.set(s.email, (salesOf.get(s.email) ?? 0) + 1);
   return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     const settings = await getSettings();
     const byEmail = new Map<string, number>();
-    const created: number[] = [];
+    const fresh: SaleRow[] = [];
     for (const { s } of checked) {
       if (byEmail.has(s.email)) continue;
       const existing = await db.clients.where('emails').equals(s.email).first();
-      if (existing) byEmail.set(s.email, existing.id!);
-      else {
-        const c = await createClient({ name: s.name ?? '', emails: [s.email], ...(s.company ? { company: s.company } : {}) }, now);
-        byEmail.set(s.email, c.id!);
-        created.push(c.id!);
-      }
+      byEmail.set(s.email, existing?.id ?? 0);
+      if (!existing) fresh.push(s);
     }
-    const batch = new HistoryBatch(() => []);
+    // the new clients, their first due dates spread over each one's cadence
+    for (const [i, s] of fresh.entries()) {
+      const cadence = effectiveCadenceDays(stageFromSales(salesOf.get(s.email)!), settings);
+      const c = await createClient(
+        { name: s.name ?? '', emails: [s.email], ...(s.company ? { company: s.company } : {}), firstDueAt: spreadFirstDueAt(i, fresh.length, cadence, now) },
+        now,
+      );
+      byEmail.set(s.email, c.id!);
+    }
+    // each client's history read once, its sales added, written once, the client re-derived:
+    // every step waits on the database (a long run of awaits on nothing but plain promises
+    // would let Dexie lose the transaction in Chromium, and it would commit half-way)
+    const byClient = new Map<number, Omit<Touchpoint, 'id'>[]>();
     for (const { s, tp } of checked) {
-      const { clientId: _unused, ...sale } = tp;
-      void _unused;
-      await batch.add(byEmail.get(s.email)!, sale as Omit<Touchpoint, 'id' | 'clientId'>);
+      const id = byEmail.get(s.email)!;
+      const list = byClient.get(id) ?? byClient.set(id, []).get(id)!;
+      list.push({ ...tp, clientId: id });
     }
-    const written = await batch.writeAll();
-    for (const [id, items] of written) await recomputeClient(id, settings, now, items);
-    // the new clients' first due dates, spread over each one's cadence
-    for (const [i, id] of created.entries()) {
-      const c = (await db.clients.get(id))!;
-      const cadence = effectiveCadenceDays(c.stage, settings, c.cadenceDays, c.keyAccount);
-      await updateClient(id, { firstDueAt: spreadFirstDueAt(i, created.length, cadence, now) }, now);
+    for (const [id, sales] of byClient) {
+      const items = await readHistory(id);
+      for (const sale of sales) items.push({ ...sale, id: nextTouchpointId(items) });
+      await recomputeClient(id, settings, now, await writeHistory(id, items));
     }
-    return { sales: checked.length, newClients: created.length };
+    return { sales: checked.length, newClients: fresh.length };
   });
 }
 
