@@ -93,10 +93,13 @@ function boughtBetween(sales: number[], from: number, to: number): boolean {
   return lo < sales.length && sales[lo] < to;
 }
 
-/** Customers at `t` by the definition above (for a buyer list already built). */
-function isCustomerAt(b: Buyer, t: number): boolean {
+/** The start of the 365 days before `t` (calendar days, so a DST change moves nothing). */
+const windowStart = (t: number) => subDays(t, CUSTOMER_WINDOW_DAYS).getTime();
+
+/** Customers at `t` by the definition above; `from` is windowStart(t), worked out once per moment. */
+function isCustomerAt(b: Buyer, t: number, from = windowStart(t)): boolean {
   if (b.formerSince !== undefined && b.formerSince <= t) return false;
-  return boughtBetween(b.sales, subDays(t, CUSTOMER_WINDOW_DAYS).getTime(), t);
+  return boughtBetween(b.sales, from, t);
 }
 
 /** How many of the clients are customers at `t` (one moment; for tests and single reads). */
@@ -125,12 +128,14 @@ export function retention(
     const end = complete ? p.end : now;
     // "before b": for the running period, every sale up to and including now
     const b = complete ? p.end : now + 1;
+    const fromA = windowStart(p.start);
+    const fromB = windowStart(b);
     let startCustomers = 0;
     let endCustomers = 0;
     let newCustomers = 0;
     for (const buyer of buyers) {
-      if (isCustomerAt(buyer, p.start)) startCustomers++;
-      if (isCustomerAt(buyer, b)) {
+      if (isCustomerAt(buyer, p.start, fromA)) startCustomers++;
+      if (isCustomerAt(buyer, b, fromB)) {
         endCustomers++;
         if (buyer.firstSale >= p.start && buyer.firstSale < b) newCustomers++;
       }
