@@ -1,6 +1,7 @@
 /**
- * Insights: the portfolio at a glance, the 80/20 clients, retention over time, reply
- * speed and the follow-ups that get answers, one section per file. Every section says
+ * Insights: the portfolio at a glance, the 80/20 clients, retention over time, the
+ * lifecycle after the first sale (second sale, referrers, satisfaction), reply speed and
+ * the follow-ups that get answers, one section per file. Every section says
  * something useful when there is no data yet instead of showing an empty chart.
  */
 import { useInsights } from '@/lib/ui/insights';
@@ -11,6 +12,7 @@ import { ParetoSection } from './ParetoSection';
 import { RetentionSection } from './RetentionSection';
 import { ReplySpeedSection } from './ReplySpeedSection';
 import { TemplateStatsSection } from './TemplateStatsSection';
+import { LifecycleSection } from './LifecycleSection';
 
 export function InsightsPage({ now }: { now?: number }) {
   const { data, isLoading, error } = useInsights(now);
@@ -26,6 +28,7 @@ export function InsightsPage({ now }: { now?: number }) {
           <PortfolioSection data={data} />
           <ParetoSection data={data} />
           <RetentionSection data={data} />
+          <LifecycleSection data={data} />
           <ReplySpeedSection data={data} />
           <TemplateStatsSection data={data} />
         </>

@@ -1,10 +1,9 @@
 /** The 80/20 view: the clients who make the revenue, and marking them as key accounts. */
 import { useState } from 'react';
-import type { Insights } from '@/lib/ui/insights';
-import { useSetKeyAccounts } from '@/lib/ui/clients';
+import { useSetKeyAccounts, type Insights } from '@/lib/ui/insights';
 import { useUpdateSettings } from '@/lib/ui/settings';
 import { errorText } from '@/lib/ui/errors';
-import { BarLineChart, DataTable } from './charts';
+import { BarLineChart, DataTable, percentAxis } from './charts';
 import { money, pct } from './format';
 
 export function ParetoSection({ data }: { data: Insights }) {
@@ -30,9 +29,13 @@ export function ParetoSection({ data }: { data: Insights }) {
             title="Revenue by client, with the cumulative share"
             summary={`${pa.keyIds.length} clients make ${pct(pa.keyShare)} of revenue`}
             labels={top.map((r) => r.client.name.split(' ')[0])}
+            xUnit={top.length < pa.rows.filter((r) => r.value > 0).length ? `Client (the top ${top.length} by value)` : 'Client, by value'}
             bars={{ label: 'Lifetime value', values: top.map((r) => r.value), className: 'bar' }}
-            line={{ label: 'Cumulative share', values: top.map((r) => r.cumulativeShare), className: 'cum' }}
+            barAxis={{ unit: 'Lifetime value', format: money }}
+            line={{ label: 'Cumulative share of revenue', values: top.map((r) => r.cumulativeShare), className: 'cum' }}
+            lineAxis={percentAxis('Cumulative share of revenue')}
             marks={[{ value: 0.8, label: '80 %', axis: 'line' }]}
+            empty="The chart fills once a sale with an amount is logged."
           />
           <DataTable
             caption="Clients ranked by lifetime value"

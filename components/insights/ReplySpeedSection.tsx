@@ -20,9 +20,11 @@ export function ReplySpeedSection({ data }: { data: Insights }) {
             title="Time to answer a client, per month (median bars)"
             summary={months.map((m) => `${m.label}: median ${hours(m.medianHours)}, 90th percentile ${hours(m.p90Hours)}`).join('; ')}
             labels={months.map((m) => m.label.split(' ')[0])}
-            bars={{ label: 'Median hours', values: months.map((m) => m.medianHours), className: 'bar' }}
-            barMax={Math.max(60, ...months.map((m) => m.medianHours ?? 0))}
+            xUnit="Month of the client’s email"
+            bars={{ label: 'Median time to answer', values: months.map((m) => m.medianHours), className: 'bar' }}
+            barAxis={{ unit: 'Median time to answer, hours', max: Math.max(60, ...months.map((m) => m.medianHours ?? 0)), format: (v) => `${Math.round(v)} h` }}
             marks={[{ value: 24, label: '24 h ideal', axis: 'bars' }, { value: 48, label: '48 h acceptable', axis: 'bars' }]}
+            empty="No email has been answered yet in these months: the bars fill as you answer clients."
           />
           <DataTable
             caption="Answer times per month"

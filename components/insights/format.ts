@@ -2,3 +2,5 @@
 export const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
 export const money = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(n);
 export const hours = (h: number | null) => (h === null ? '–' : h < 48 ? `${Math.round(h * 10) / 10} h` : `${Math.round(h / 24 * 10) / 10} days`);
+/** A change as a share with its sign: "+5 %", "-3 %", "0 %". */
+export const signedPct = (v: number | null) => (v === null ? '–' : `${v > 0.0049 ? '+' : ''}${Math.round(v * 100)} %`);

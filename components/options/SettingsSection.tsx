@@ -4,7 +4,7 @@
  * on save; a refused value is explained and nothing is changed.
  */
 import { useEffect, useState } from 'react';
-import type { Settings, Stage } from '@/lib/domain/model';
+import type { ContactClock, Holiday, Settings, Stage } from '@/lib/domain/model';
 import { STAGES } from '@/lib/domain/model';
 import { MAX_CADENCE_DAYS } from '@/lib/domain/settings';
 import { useSettings, useUpdateSettings } from '@/lib/ui/settings';
@@ -25,6 +25,11 @@ type Form = {
   myName: string;
   signature: string;
   autoCapture: boolean;
+  secondSaleDays: string;
+  secondSaleWindowDays: string;
+  dormantMonths: string;
+  contactClock: ContactClock;
+  holidays: Holiday[];
 };
 
 const toForm = (s: Settings): Form => ({
@@ -41,7 +46,55 @@ const toForm = (s: Settings): Form => ({
   myName: s.myName,
   signature: s.signature,
   autoCapture: s.autoCapture,
+  secondSaleDays: String(s.secondSaleDays),
+  secondSaleWindowDays: String(s.secondSaleWindowDays),
+  dormantMonths: String(s.dormantMonths),
+  contactClock: s.contactClock,
+  holidays: s.holidays.map((h) => ({ ...h })),
 });
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The holidays the user greets clients on: each removable, a new one by name and day. */
+function Holidays({ holidays, onChange }: { holidays: Holiday[]; onChange: (h: Holiday[]) => void }) {
+  const [label, setLabel] = useState('');
+  const [day, setDay] = useState('');
+  return (
+    <fieldset className="holidays">
+      <legend>Holidays you send greetings for (the holiday template is suggested the week before)</legend>
+      <ul>
+        {holidays.map((h, i) => (
+          <li key={`${h.label}-${i}`}>
+            {h.label}: {h.day} {MONTHS[h.month - 1]}{' '}
+            <button type="button" aria-label={`Remove ${h.label}`} onClick={() => onChange(holidays.filter((_, j) => j !== i))}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <label className="inline">
+        Holiday
+        <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={60} />
+      </label>
+      <label className="inline">
+        On (any year)
+        <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+      </label>
+      <button
+        type="button"
+        disabled={!label.trim() || !day}
+        onClick={() => {
+          const [, m, d] = day.split('-').map(Number);
+          onChange([...holidays, { label: label.trim(), month: m, day: d }]);
+          setLabel('');
+          setDay('');
+        }}
+      >
+        Add holiday
+      </button>
+    </fieldset>
+  );
+}
 
 const STAGE_PLURAL: Record<Stage, string> = {
   prospect: 'Prospects',
@@ -119,6 +172,11 @@ export function SettingsSection() {
         myName: form.myName,
         signature: form.signature,
         autoCapture: form.autoCapture,
+        secondSaleDays: num(form.secondSaleDays),
+        secondSaleWindowDays: num(form.secondSaleWindowDays),
+        dormantMonths: num(form.dormantMonths),
+        contactClock: form.contactClock,
+        holidays: form.holidays,
       });
       setStatus({ kind: 'ok', text: 'Settings saved.' });
     } catch (e) {
@@ -170,6 +228,33 @@ export function SettingsSection() {
             Show “due soon” this many days before
             <input type="number" min={0} value={form.dueSoonDays} onChange={(e) => set({ dueSoonDays: e.target.value })} />
           </label>
+        </fieldset>
+        <fieldset>
+          <legend>The client lifecycle</legend>
+          <label className="inline">
+            After a first sale, aim at the second: contact every (days)
+            <input type="number" min={1} value={form.secondSaleDays} onChange={(e) => set({ secondSaleDays: e.target.value })} />
+          </label>
+          <label className="inline">
+            … for this many days after the first sale
+            <input type="number" min={1} value={form.secondSaleWindowDays} onChange={(e) => set({ secondSaleWindowDays: e.target.value })} />
+          </label>
+          <label className="inline">
+            Flag a customer or client dormant after no sale for (months)
+            <input type="number" min={1} max={120} value={form.dormantMonths} onChange={(e) => set({ dormantMonths: e.target.value })} />
+          </label>
+          <fieldset>
+            <legend>What restarts the contact clock</legend>
+            <label className="inline">
+              <input type="radio" name="contact-clock" checked={form.contactClock === 'own'} onChange={() => set({ contactClock: 'own' })} />
+              Your own contact only: emails you send, calls, meetings, letters, gifts, lunches, sales
+            </label>
+            <label className="inline">
+              <input type="radio" name="contact-clock" checked={form.contactClock === 'any'} onChange={() => set({ contactClock: 'any' })} />
+              Any touch, the client’s emails included
+            </label>
+          </fieldset>
+          <Holidays holidays={form.holidays} onChange={(holidays) => set({ holidays })} />
         </fieldset>
         <fieldset>
           <legend>Answering emails</legend>

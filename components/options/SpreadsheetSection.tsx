@@ -1,6 +1,6 @@
 /**
- * Spreadsheets: export clients or touchpoints as CSV, and import contacts from Google,
- * Outlook, HubSpot-style or plain files. The import shows the guessed column mapping
+ * Spreadsheets: export clients or touchpoints as CSV, import contacts from Google,
+ * Outlook, HubSpot-style or plain files, and import sales (./SalesImport.tsx). The import shows the guessed column mapping
  * (changeable), a preview, and the rows it will skip with the reason, before writing
  * anything; the write is all or nothing.
  */
@@ -11,6 +11,7 @@ import {
 } from '@/lib/ui/spreadsheets';
 import { errorText } from '@/lib/ui/errors';
 import { Outcome } from '../Outcome';
+import { SalesImport } from './SalesImport';
 
 const FIELDS: { key: keyof Omit<ColumnMapping, 'extraEmails'>; label: string }[] = [
   { key: 'email', label: 'Email (required)' },
@@ -156,6 +157,7 @@ export function SpreadsheetSection() {
         </div>
       ) : null}
       <Outcome message={message} />
+      <SalesImport />
     </section>
   );
 }

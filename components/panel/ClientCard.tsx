@@ -9,7 +9,7 @@ import { STAGES } from '@/lib/domain/model';
 import { effectiveCadenceDays } from '@/lib/domain/cadence';
 import { stageFromSales } from '@/lib/domain/stage';
 import type { ClientPatch } from '@/lib/domain/clients';
-import { useUpdateClient } from '@/lib/ui/clients';
+import { useClient, useUpdateClient } from '@/lib/ui/clients';
 import { errorText } from '@/lib/ui/errors';
 import { STAGE_LABEL, dayOfMonth, localDay, money } from './words';
 
@@ -113,6 +113,7 @@ export function ClientCard({ client, settings }: { client: Client; settings: Set
     }
   };
   const autoStage = stageFromSales(client.saleCount);
+  const { data: referrer } = useClient(client.referredBy ?? null);
   const defaultCadence = effectiveCadenceDays(client.stage, settings, undefined, client.keyAccount);
 
   return (
@@ -170,6 +171,7 @@ export function ClientCard({ client, settings }: { client: Client; settings: Set
       />
       <TextField label="Notes" multiline value={client.notes} onSave={(notes) => void save({ notes })} />
       <ImportantDates dates={client.importantDates} onSave={(importantDates) => void save({ importantDates })} />
+      {referrer ? <p className="small" data-testid="referred-by">Referred by {referrer.name}</p> : null}
       <p className="muted small">Addresses: {client.emails.join(', ')}</p>
       {error ? <p role="alert" className="error">Not saved: {error}</p> : null}
     </section>

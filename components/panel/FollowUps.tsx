@@ -7,10 +7,11 @@
 import { useMemo, useState } from 'react';
 import type { Client, Settings, Template, Touchpoint } from '@/lib/domain/model';
 import type { MailProvider } from '@/lib/domain/model';
-// each from its module, not the templates index, whose built-in texts the panel never needs
+// each from its own module, not the templates' index: that would bring the built-ins' words into the panel
 import { renderTemplate } from '@/lib/domain/templates/render';
-import { situationsNow, suggestTemplates } from '@/lib/domain/templates/suggest';
+import { lifecycleFacts, situationsNow, suggestTemplates } from '@/lib/domain/templates/suggest';
 import { valuesFor } from '@/lib/domain/templates/variables';
+import { isDormant } from '@/lib/domain/dormant';
 import { useTemplates } from '@/lib/ui/templates';
 import { insertIntoReply, openNewEmail, type InsertOutcome } from '@/lib/ui/reply';
 import { TemplatePreview } from '@/components/templates/TemplatePreview';
@@ -31,6 +32,7 @@ export interface FollowUpsProps {
   replyLate: boolean;
   awaitingReply: boolean;
   overdue: boolean;
+  dueSoon?: boolean;
 }
 
 
@@ -43,7 +45,8 @@ const INSERT_OUTCOME: Record<InsertOutcome, OutcomeMessage> = {
 
 export function FollowUps(p: FollowUpsProps) {
   const { data: templates = [] } = useTemplates();
-  const lastSaleAt = p.history.find((t) => t.kind === 'sale')?.at;
+  const facts = useMemo(() => lifecycleFacts(p.history), [p.history]);
+  const lastSaleAt = facts.lastSaleAt;
   const lastSubject = p.subject ?? p.history.find((t) => t.subject)?.subject;
   const suggested = useMemo(() => {
     const situations = situationsNow({
@@ -51,11 +54,14 @@ export function FollowUps(p: FollowUpsProps) {
       replyLate: p.replyLate,
       awaitingReply: p.awaitingReply,
       overdue: p.overdue,
-      lastSaleAt,
+      dueSoon: p.dueSoon,
+      dormant: isDormant(p.client, p.now),
+      ...facts,
+      holidays: p.settings.holidays,
       now: p.now,
     });
     return suggestTemplates(templates, situations, p.client.stage, 3);
-  }, [templates, p.client, p.replyLate, p.awaitingReply, p.overdue, lastSaleAt, p.now]);
+  }, [templates, p.client, p.replyLate, p.awaitingReply, p.overdue, p.dueSoon, facts, p.settings.holidays, p.now]);
 
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<OutcomeMessage>(null);

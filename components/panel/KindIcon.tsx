@@ -4,7 +4,10 @@
  * boxes) and their colours would compete with the status colours. The icon is decoration;
  * the kind is always written beside it.
  */
-import { ArrowDownLeft, ArrowUpRight, CircleDollarSign, Gift, Mail, MessageSquare, Phone, StickyNote, Users, type LucideIcon } from 'lucide-react';
+import {
+  ArrowDownLeft, ArrowUpRight, CircleDollarSign, Gauge, Gift, Handshake, Mail, MessageSquare, Phone, StickyNote, UserPlus, Users, Utensils,
+  type LucideIcon,
+} from 'lucide-react';
 import type { TouchKind } from '@/lib/domain/model';
 
 const ICONS: Record<TouchKind, LucideIcon> = {
@@ -15,8 +18,12 @@ const ICONS: Record<TouchKind, LucideIcon> = {
   message: MessageSquare,
   mail: Mail,
   gift: Gift,
+  lunch: Utensils,
   sale: CircleDollarSign,
   note: StickyNote,
+  referral: UserPlus,
+  'referral-ask': Handshake,
+  score: Gauge,
 };
 
 export function KindIcon({ kind }: { kind: TouchKind }) {

@@ -8,6 +8,8 @@ import { lazy, Suspense, useState } from 'react';
 import type { Client, Person, Settings } from '@/lib/domain/model';
 import { companyFromEmail } from '@/lib/domain/clients';
 import { isOverdue } from '@/lib/domain/overdue';
+import { cadenceStatus } from '@/lib/domain/cadence';
+import { isDormant } from '@/lib/domain/dormant';
 import { outsideParticipants, threadReplyStatus } from '@/lib/domain/thread';
 import { ownAddressesOf } from '@/lib/domain/settings';
 import { useTrackClient } from '@/lib/ui/clients';
@@ -15,15 +17,15 @@ import { useHistory } from '@/lib/ui/history';
 import { usePanelStore } from '@/lib/ui/panel-store';
 import type { TabThread } from '@/lib/ui/tab';
 import { errorText } from '@/lib/ui/errors';
-
-// the card is opened now and then: its code loads when it is, not with the panel
-const ClientCard = lazy(() => import('./ClientCard').then((m) => ({ default: m.ClientCard })));
 import { FollowUps } from './FollowUps';
 import { History } from './History';
 import { LogButtons } from './LogButtons';
 import { StatusSummary } from './StatusSummary';
-import { NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
+import { DormantActions, NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
 import { STAGE_LABEL, money } from './words';
+
+/** The card is read and edited when the user opens it: loaded then, not with the panel. */
+const ClientCard = lazy(() => import('./ClientCard').then((m) => ({ default: m.ClientCard })));
 
 function PersonHeader({ person, client }: { person: Person; client?: Client | null }) {
   const company = client?.company ?? companyFromEmail(person.email);
@@ -103,6 +105,7 @@ export function PersonView(props: {
   const shownReply = inThread || client ? reply : ({ state: 'none' } as const);
   const waiting = shownReply.state === 'awaiting-you';
   const [marked, setMarked] = useState<Marked | null>(null);
+  const [cardOpen, setCardOpen] = useState(false);
   const [triageError, setTriageError] = useState<string | null>(null);
 
   return (
@@ -132,10 +135,11 @@ export function PersonView(props: {
               />
             ) : null}
             <SnoozeMenu client={client} now={now} />
+            {isDormant(client, now) ? <DormantActions client={client} onError={setTriageError} /> : null}
           </div>
           {marked ? <UndoNoReply marked={marked} onDone={() => setMarked(null)} /> : null}
           {triageError ? <p role="alert" className="error">{triageError}</p> : null}
-          <LogButtons clientId={client.id!} />
+          <LogButtons clientId={client.id!} clientName={client.name} />
           <FollowUps
             client={client}
             email={person.email}
@@ -150,13 +154,16 @@ export function PersonView(props: {
             replyLate={reply.state === 'awaiting-you' && reply.level === 'late'}
             awaitingReply={reply.state === 'awaiting-you'}
             overdue={isOverdue(client, now, settings)}
+            dueSoon={cadenceStatus(client, now, settings)?.state === 'due-soon'}
           />
           <History clientId={client.id!} />
-          <details className="card-details">
+          <details className="card-details" onToggle={(e) => setCardOpen(e.currentTarget.open)}>
             <summary>Client card: stage, value, cadence, notes, dates</summary>
-            <Suspense fallback={<p className="muted">Loading…</p>}>
-              <ClientCard client={client} settings={settings} />
-            </Suspense>
+            {cardOpen ? (
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <ClientCard client={client} settings={settings} />
+              </Suspense>
+            ) : null}
           </details>
         </>
       ) : client === null ? (

@@ -3,7 +3,8 @@
  * Each status has a colour AND words (and an icon), never colour alone.
  */
 import type { Client, Settings } from '@/lib/domain/model';
-import { cadenceStatus } from '@/lib/domain/cadence';
+import { cadenceStatus, inSecondSaleWindow, secondSaleWindowEnd } from '@/lib/domain/cadence';
+import { isDormant } from '@/lib/domain/dormant';
 import type { ReplyStatus } from '@/lib/domain/response';
 import { ago, daysWord, exactDate, shortDate, waited } from './words';
 
@@ -53,6 +54,7 @@ export function StatusSummary(props: {
   const { client, reply, now, settings } = props;
   const cadence = client ? cadenceWords(client, now, settings) : null;
   const r = replyWords(reply);
+  const aim = client && inSecondSaleWindow(client, now, settings) ? secondSaleWindowEnd(client.firstSaleAt!, settings) : null;
   return (
     <section aria-label="Status" className="status">
       {client ? (
@@ -70,6 +72,16 @@ export function StatusSummary(props: {
       {cadence ? (
         <p className={`pill tone-${cadence.tone}`} data-testid="cadence-status">
           <span aria-hidden="true">{cadence.icon}</span> {cadence.text}
+        </p>
+      ) : null}
+      {aim !== null ? (
+        <p className="pill tone-good" data-testid="aim" title="After a first sale, the cadence aims at the second sale">
+          <span aria-hidden="true">➚</span> Aim: second sale (until {shortDate(aim)})
+        </p>
+      ) : null}
+      {client && isDormant(client, now) ? (
+        <p className="pill tone-warn" data-testid="dormant">
+          <span aria-hidden="true">☾</span> Dormant: no sale {client.lastSaleAt === undefined ? 'lately' : `since ${shortDate(client.lastSaleAt)} ${new Date(client.lastSaleAt).getFullYear()}`}
         </p>
       ) : null}
       {r ? (

@@ -1,6 +1,7 @@
 /**
  * Today: the clients who need the user now, late replies first, then overdue (by how
- * overdue and how valuable), then due soon, then birthdays and other dates this week.
+ * overdue and how valuable), then due soon, then the dormant (no sale for a year: revive
+ * them, mark them former, or not now), then birthdays and other dates this week.
  * Each row opens the client, where the follow-ups wait. A long section shows its first
  * rows (the most urgent: each section is already in order) and a button for the rest, so a
  * big book of clients keeps the panel short and quick to render.
@@ -9,7 +10,7 @@ import { useState } from 'react';
 import { TODAY_FIRST_ROWS, useToday, type TodayEntry } from '@/lib/ui/today';
 import { usePanelStore } from '@/lib/ui/panel-store';
 import { PickPerson } from './PickPerson';
-import { NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
+import { DormantActions, NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
 import { daysWord } from './words';
 
 function reason(section: string, e: TodayEntry): string {
@@ -20,6 +21,8 @@ function reason(section: string, e: TodayEntry): string {
       return `Overdue by ${daysWord(e.amount)}`;
     case 'soon':
       return e.amount === 0 ? 'Due today' : `Due in ${daysWord(e.amount)}`;
+    case 'dormant':
+      return `Dormant: no sale for ${e.amount} month${e.amount === 1 ? '' : 's'}`;
     default:
       return `${e.date?.label ?? 'Date'} ${e.amount === 0 ? 'today' : `in ${daysWord(e.amount)}`}`;
   }
@@ -62,7 +65,8 @@ function Section({ id, title, entries, total, tone, expanded, onShowAll, now, on
                 Follow up
               </button>
               {id === 'late' ? <NoReplyNeededButton client={e.client} onMarked={onMarked} onError={onError} /> : null}
-              {id !== 'dates' ? <SnoozeMenu client={e.client} now={now} /> : null}
+              {id === 'dormant' ? <DormantActions client={e.client} onError={onError} /> : null}
+              {id !== 'dates' && id !== 'dormant' ? <SnoozeMenu client={e.client} now={now} /> : null}
             </div>
           </li>
         ))}
@@ -84,7 +88,7 @@ export function TodayView({ now }: { now?: number }) {
   const { data, isLoading } = useToday(now, expanded.size ? undefined : TODAY_FIRST_ROWS);
   if (isLoading || !data) return <p className="muted">Loading…</p>;
   const t = data.totals;
-  const total = t.lateReplies + t.overdue + t.dueSoon + t.dates;
+  const total = t.lateReplies + t.overdue + t.dueSoon + t.dormant + t.dates;
   const section = (id: string, title: string, entries: TodayEntry[], count: number, tone: string) => (
     <Section
       id={id} title={title} entries={entries} total={count} tone={tone}
@@ -101,6 +105,7 @@ export function TodayView({ now }: { now?: number }) {
       {section('late', 'Late replies', data.lateReplies, t.lateReplies, 'bad')}
       {section('overdue', 'Overdue', data.overdue, t.overdue, 'bad')}
       {section('soon', 'Due soon', data.dueSoon, t.dueSoon, 'warn')}
+      {section('dormant', 'Dormant', data.dormant, t.dormant, 'warn')}
       {section('dates', 'Dates this week', data.dates, t.dates, 'good')}
       <PickPerson />
     </div>

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { Client, TouchpointRef } from '@/lib/domain/model';
 import { SNOOZE_CHOICES, snoozeEnd, snoozeUntilDay, type SnoozeChoice } from '@/lib/domain/snooze';
-import { useNoReplyNeeded, useSnooze, useUndoNoReplyNeeded } from '@/lib/ui/triage';
+import { useMarkFormer, useNoReplyNeeded, useSnooze, useSnoozeDormant, useUndoNoReplyNeeded } from '@/lib/ui/triage';
 import { errorText } from '@/lib/ui/errors';
 import { localDay, shortDate } from './words';
 
@@ -107,5 +107,22 @@ export function SnoozeMenu({ client, now }: { client: Pick<Client, 'id' | 'name'
       </div>
       {error ? <p role="alert" className="error">{error}</p> : null}
     </details>
+  );
+}
+
+/** A dormant client's two ways out, in one click each: mark them former, or not now (the flag snoozed three months). */
+export function DormantActions({ client, onError }: { client: Pick<Client, 'id' | 'name'>; onError: (text: string) => void }) {
+  const former = useMarkFormer();
+  const snooze = useSnoozeDormant();
+  const run = (w: typeof former) => w.mutateAsync(client.id!).catch((e: unknown) => onError(errorText(e)));
+  return (
+    <>
+      <button type="button" aria-label={`Mark ${client.name} as a former client`} onClick={() => void run(former)}>
+        Mark former
+      </button>
+      <button type="button" aria-label={`Not now: hide ${client.name}'s dormant flag for three months`} onClick={() => void run(snooze)}>
+        Not now
+      </button>
+    </>
   );
 }

@@ -1,9 +1,10 @@
 /**
  * The words the panel uses for kinds, stages and times, in one place. Dates are written by
  * hand in one fixed English form ("Tue 24 Nov 2026, 09:05") rather than with date-fns'
- * `format`, whose pattern engine and locale data would be most of the panel's date code.
+ * `format`, whose pattern engine and locale data would be most of the panel's date code;
+ * durations likewise (lib/domain/distance.ts, not `formatDistanceStrict`).
  */
-import { formatDistanceStrict } from 'date-fns';
+import { distanceStrict } from '@/lib/domain/distance';
 import type { Stage, TouchKind } from '@/lib/domain/model';
 
 export const KIND_LABEL: Record<TouchKind, string> = {
@@ -14,8 +15,12 @@ export const KIND_LABEL: Record<TouchKind, string> = {
   message: 'Message',
   mail: 'Letter',
   gift: 'Gift',
+  lunch: 'Lunch',
   sale: 'Sale',
   note: 'Note',
+  referral: 'Referral',
+  'referral-ask': 'Asked for a referral',
+  score: 'Satisfaction score',
 };
 
 export const STAGE_LABEL: Record<Stage, string> = {
@@ -28,12 +33,12 @@ export const STAGE_LABEL: Record<Stage, string> = {
 export function ago(at: number, now: number): string {
   if (at > now) return 'just now';
   if (now - at < 60_000) return 'just now';
-  return `${formatDistanceStrict(at, now, { roundingMethod: 'floor' })} ago`;
+  return `${distanceStrict(at, now)} ago`;
 }
 
 export function waited(ms: number): string {
   if (ms < 60_000) return 'less than a minute';
-  return formatDistanceStrict(0, ms, { roundingMethod: 'floor' });
+  return distanceStrict(0, ms);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -68,7 +68,8 @@ export async function exportBackup(now = Date.now()): Promise<BackupFile> {
     templates: await db.templates.toArray(),
     // the settings the app uses (settingsFrom): a row an older restore left broken is
     // exported with its bad values at their defaults, as the app reads it, not refused
-    settings: (await db.settings.toArray()).map((r) => (r.key === SETTINGS_ROW_KEY ? { ...r, value: settingsFrom(r.value) } : r)),
+    // the user's settings only: other rows are this database's bookkeeping (lib/db/rules.ts)
+    settings: (await db.settings.toArray()).filter((r) => r.key === SETTINGS_ROW_KEY).map((r) => ({ ...r, value: settingsFrom(r.value) as unknown as Record<string, unknown> })),
   }))) as BackupData;
   const counts = {
     clients: data.clients.length,
@@ -320,7 +321,7 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
   const d = backup.data;
   await db.transaction('rw', db.clients, db.histories, db.templates, db.settings, async () => {
     if (mode === 'replace') {
-      await Promise.all([db.clients.clear(), db.histories.clear(), db.templates.clear(), db.settings.clear()]);
+      await Promise.all([db.clients.clear(), db.histories.clear(), db.templates.clear(), db.settings.delete(SETTINGS_ROW_KEY)]);
       await db.settings.bulkPut(d.settings);
       const rows = packHistories(d.touchpoints as Touchpoint[]);
       await db.histories.bulkPut(rows);

@@ -8,8 +8,11 @@
  */
 import Papa from 'papaparse';
 import { normalizeEmail } from '../domain/model';
+import { effectiveCadenceDays } from '../domain/cadence';
+import { spreadFirstDueAt } from '../domain/import';
 import { db } from '../db/schema';
 import { createClient } from '../db/clients';
+import { getSettings } from '../db/settings';
 
 export type ContactsFormat = 'google' | 'outlook' | 'hubspot' | 'plain' | 'unknown';
 
@@ -142,19 +145,19 @@ export async function planImport(parsed: Pick<ParsedCsv, 'rows'>, mapping: Colum
   return { contacts, invalid, existing };
 }
 
-/** Writes the new contacts in one transaction; those already clients are left untouched. */
+/**
+ * Writes the new contacts in one transaction; those already clients are left untouched.
+ * The new ones' first due dates are spread over a prospect's cadence (lib/domain/import.ts),
+ * so they do not all fall due on one day.
+ */
 export async function importContacts(plan: ImportPlan, now = Date.now()): Promise<{ created: number; existing: number }> {
   return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
-    let created = 0;
-    let existing = 0;
-    for (const c of plan.contacts) {
-      if (await db.clients.where('emails').anyOf(c.emails).count()) {
-        existing++;
-        continue;
-      }
-      await createClient({ name: c.name, emails: c.emails, company: c.company }, now);
-      created++;
+    const fresh: ContactRow[] = [];
+    for (const c of plan.contacts) if (!(await db.clients.where('emails').anyOf(c.emails).count())) fresh.push(c);
+    const cadence = effectiveCadenceDays('prospect', await getSettings());
+    for (const [i, c] of fresh.entries()) {
+      await createClient({ name: c.name, emails: c.emails, company: c.company, firstDueAt: spreadFirstDueAt(i, fresh.length, cadence, now) }, now);
     }
-    return { created, existing };
+    return { created: fresh.length, existing: plan.contacts.length - fresh.length };
   });
 }

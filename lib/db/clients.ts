@@ -42,8 +42,10 @@ export async function updateClient(id: number, patch: ClientPatch, now = Date.no
   return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
     const current = await db.clients.get(id);
     if (!current) throw new NotFoundError(`client ${id} does not exist`);
-    const next = applyClientPatch(current, patch);
+    const next = applyClientPatch(current, patch, now);
     if (patch.emails !== undefined) await assertAddressesFree(next.emails, id);
+    if (patch.referredBy != null && (patch.referredBy === id || !(await db.clients.get(patch.referredBy))))
+      throw new ValidationError('referred by: not another client');
     const derived = await withDerived(next, await getSettings());
     derived.updatedAt = now;
     await db.clients.put(derived);

@@ -6,7 +6,7 @@ import { getSettings } from './settings';
 import { listTemplates } from './templates';
 import { allTouchpoints } from './history';
 import { db } from './schema';
-import { pareto, portfolio, replySpeed, retention, templateStats } from '../domain/insights';
+import { pareto, portfolio, replySpeed, retention, scoresOverTime, secondSale, templateStats, topReferrers } from '../domain/insights';
 import { REPLY_KINDS } from '../domain/response';
 import { isOverdue } from '../domain/overdue';
 import type { Touchpoint } from '../domain/model';
@@ -21,12 +21,16 @@ export function splitForInsights(all: Touchpoint[]) {
   const sales: Touchpoint[] = [];
   const replies: Touchpoint[] = [];
   const fromTemplates: Touchpoint[] = [];
+  const referrals: Touchpoint[] = [];
+  const scores: Touchpoint[] = [];
   for (const t of all) {
     if (t.kind === 'sale') sales.push(t);
+    else if (t.kind === 'referral') referrals.push(t);
+    else if (t.kind === 'score') scores.push(t);
     if (REPLY_OR_INBOUND.has(t.kind)) replies.push(t);
     if (t.templateId !== undefined && t.templateId > 0) fromTemplates.push(t);
   }
-  return { sales, replies, fromTemplates };
+  return { sales, replies, fromTemplates, referrals, scores };
 }
 
 export async function loadInsights(now = Date.now()) {
@@ -36,7 +40,7 @@ export async function loadInsights(now = Date.now()) {
     listTemplates(),
     allTouchpoints(),
   ]);
-  const { sales, replies, fromTemplates } = splitForInsights(all);
+  const { sales, replies, fromTemplates, referrals, scores } = splitForInsights(all);
   return {
     now,
     settings,
@@ -46,8 +50,11 @@ export async function loadInsights(now = Date.now()) {
       .sort((a, b) => (a.nextDueAt ?? 0) - (b.nextDueAt ?? 0)),
     pareto: pareto(clients),
     currentKeyIds: clients.filter((c) => c.keyAccount).map((c) => c.id!),
-    quarters: retention(sales, now, 'quarter', 8),
-    years: retention(sales, now, 'year', 3),
+    quarters: retention(sales, clients, now, 'quarter', 8),
+    years: retention(sales, clients, now, 'year', 3),
+    secondSale: secondSale(sales, now, settings.secondSaleWindowDays),
+    referrers: topReferrers(referrals, clients),
+    scores: scoresOverTime(scores, now, 'quarter', 8),
     replies: replySpeed(replies, settings),
     templates: templateStats(templates, [...fromTemplates, ...replies.filter((t) => t.kind === 'email-in')]),
   };

@@ -15,6 +15,7 @@ import { needsYouAt } from '../domain/overdue';
 import { DEFAULT_SETTINGS, settingsFrom } from '../domain/settings';
 import { withDerivedFields } from '../domain/derive';
 import { anniversaryKeys } from '../domain/clients';
+import { bringRulesUpToDate } from './rules';
 
 export interface SettingsRow {
   key: string;
@@ -106,8 +107,15 @@ export const SCHEMA_V6 = {
  * the message keys stay as they are.
  */
 
+/**
+ * Version 9 indexes `dormantAt` (lib/domain/dormant.ts): the moment a customer or client with
+ * no sale for a year turns dormant, so Today's "Dormant" section is one index range, no scan.
+ * No data changes here: the rules' re-derive (lib/db/rules.ts) fills the field on first open.
+ */
+export const SCHEMA_V9 = { ...SCHEMA_V6, clients: `${SCHEMA_V6.clients}, dormantAt` };
+
 /** The schema the code reads from: the newest version. */
-export const CURRENT_SCHEMA = SCHEMA_V6;
+export const CURRENT_SCHEMA = SCHEMA_V9;
 
 /** Stands for a version a test left out: its declarations go nowhere. */
 const NO_VERSION = { stores: () => NO_VERSION, upgrade: () => NO_VERSION } as unknown as ReturnType<Dexie['version']>;
@@ -196,6 +204,10 @@ export class TouchbaseDB extends Dexie {
             ref.value = { ...h, items: withFreshIds(h.items, undefined, now) } as ClientHistory;
           });
       });
+    version(9).stores(SCHEMA_V9);
+    // on every open, before anything else: stored fields brought to the rules of this code
+    // (not for a test that opens an older version on purpose)
+    if (upTo === Infinity) this.on('ready', (vip) => bringRulesUpToDate(vip), true);
   }
 }
 

@@ -4,7 +4,8 @@
  * a threshold changes every client's due date: `updateSettings` recomputes the derived
  * fields of all clients in the same transaction as the settings write. So does the working
  * week (`workingDays`, `workingDaysOnly`): it moves the moment a waiting email turns late
- * (`needsYouAt`).
+ * (`needsYouAt`); so do the second-sale window, the dormant time and what restarts the
+ * contact clock.
  */
 import { settingsFrom, validateSettingsPatch, type SettingsPatch } from '../domain/settings';
 import { LIMITS, type Settings } from '../domain/model';
@@ -25,7 +26,10 @@ export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
     const next = validateSettingsPatch(patch, current);
     await db.settings.put({ key: KEY, value: next });
     const affectsDerived = (
-      ['cadenceDays', 'allowLongCadence', 'keyAccountCadenceDays', 'replyLateHours', 'workingDays', 'workingDaysOnly'] as const
+      [
+        'cadenceDays', 'allowLongCadence', 'keyAccountCadenceDays', 'replyLateHours', 'workingDays', 'workingDaysOnly',
+        'secondSaleDays', 'secondSaleWindowDays', 'dormantMonths', 'contactClock',
+      ] as const
     ).some((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
     if (affectsDerived) await recomputeAllClients(next);
     return next;

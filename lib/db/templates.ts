@@ -1,19 +1,20 @@
 /**
- * Follow-up templates in the database. The built-ins are written on first use (and any
- * built-in missing later is added back), keyed by `builtInKey`, so the user can edit a
- * built-in and reset it to the shipped words. A template whose words use an unknown
- * variable is refused with the editor's message.
+ * Follow-up templates in the database, as every page reads them. The built-ins are written
+ * on first use (and any built-in missing later is added back), keyed by `builtInKey`, so
+ * the user can edit a built-in and reset it to the shipped words (./template-edits.ts,
+ * the options page's writes). Their words are loaded only when one is missing: the keys
+ * (BUILT_IN_KEYS) say whether any is, so the side panel never carries them.
  */
 import type { Template } from '../domain/model';
-import { BUILT_IN_TEMPLATES } from '../domain/templates/builtins';
-import { validateTemplate, type TemplateInput } from '../domain/templates/validate';
-import { ValidationError } from '../domain/validate';
+import { BUILT_IN_KEYS } from '../domain/templates/builtin-keys';
 import { db } from './schema';
-import { NotFoundError } from './errors';
-import { readTemplates } from './template-list';
 
 /** Adds any built-in template that is not in the database yet. */
 export async function ensureBuiltInTemplates(now = Date.now()): Promise<void> {
+  const stored = new Set(await db.templates.orderBy('builtInKey').keys());
+  if (BUILT_IN_KEYS.every((k) => stored.has(k))) return;
+  // loaded before the transaction: an await on anything else would let it commit
+  const { BUILT_IN_TEMPLATES } = await import('../domain/templates/builtins');
   await db.transaction('rw', db.templates, async () => {
     const have = new Set(await db.templates.orderBy('builtInKey').keys());
     const missing = BUILT_IN_TEMPLATES.filter((t) => !have.has(t.builtInKey));
@@ -21,57 +22,14 @@ export async function ensureBuiltInTemplates(now = Date.now()): Promise<void> {
   });
 }
 
-/** Every template, built-ins first in their shipped order, then the user's by name (any built-in missing written first). */
+/** Every template, built-ins first in their shipped order, then the user's by name. */
 export async function listTemplates(): Promise<Template[]> {
   await ensureBuiltInTemplates();
-  return readTemplates();
-}
-
-export async function createTemplate(input: TemplateInput, now = Date.now()): Promise<Template> {
-  const t: Template = { ...validateTemplate(input), builtIn: false, updatedAt: now };
-  const id = await db.templates.add(t);
-  return { ...t, id };
-}
-
-export async function updateTemplate(id: number, input: TemplateInput, now = Date.now()): Promise<Template> {
-  const valid = validateTemplate(input);
-  return db.transaction('rw', db.templates, async () => {
-    const current = await db.templates.get(id);
-    if (!current) throw new NotFoundError(`template ${id} does not exist`);
-    const next: Template = { ...current, ...valid, updatedAt: now };
-    await db.templates.put(next);
-    return next;
+  const all = await db.templates.toArray();
+  const order = new Map(BUILT_IN_KEYS.map((k, i) => [k, i]));
+  return all.sort((a, b) => {
+    const ai = a.builtInKey !== undefined ? (order.get(a.builtInKey) ?? 999) : 1000;
+    const bi = b.builtInKey !== undefined ? (order.get(b.builtInKey) ?? 999) : 1000;
+    return ai - bi || a.name.localeCompare(b.name);
   });
 }
-
-export async function duplicateTemplate(id: number, now = Date.now()): Promise<Template> {
-  const current = await db.templates.get(id);
-  if (!current) throw new NotFoundError(`template ${id} does not exist`);
-  return createTemplate({ ...current, name: `${current.name} (copy)`.slice(0, 120) }, now);
-}
-
-/** Deletes a template of the user's; built-ins cannot be deleted, only edited and reset. */
-export async function deleteTemplate(id: number): Promise<Template> {
-  return db.transaction('rw', db.templates, async () => {
-    const current = await db.templates.get(id);
-    if (!current) throw new NotFoundError(`template ${id} does not exist`);
-    if (current.builtIn) throw new ValidationError('a built-in template cannot be deleted; reset it instead');
-    await db.templates.delete(id);
-    return current;
-  });
-}
-
-/** Puts a built-in template's shipped words back. */
-export async function resetTemplate(id: number, now = Date.now()): Promise<Template> {
-  return db.transaction('rw', db.templates, async () => {
-    const current = await db.templates.get(id);
-    if (!current) throw new NotFoundError(`template ${id} does not exist`);
-    const shipped = BUILT_IN_TEMPLATES.find((t) => t.builtInKey === current.builtInKey);
-    if (!current.builtIn || !shipped) throw new ValidationError('only a built-in template can be reset');
-    const next: Template = { ...shipped, stages: [...shipped.stages], situations: [...shipped.situations], id, updatedAt: now };
-    await db.templates.put(next);
-    return next;
-  });
-}
-
-export type { TemplateInput };

@@ -43,6 +43,38 @@ export function effectiveCadenceDays(
   return days;
 }
 
+/**
+ * The second-sale window: "the most important thing is getting the second sale ... as soon
+ * as possible". From a customer's first sale until the end of the day `secondSaleWindowDays`
+ * (90) later, their cadence is `secondSaleDays` (14); then their stage's cadence again. A
+ * customer is a client with exactly one sale (a second one ends the window: they are a client).
+ */
+export function secondSaleWindowEnd(firstSaleAt: number, settings: Pick<Settings, 'secondSaleWindowDays'>): number {
+  return endOfDay(addDays(firstSaleAt, settings.secondSaleWindowDays)).getTime();
+}
+
+/** Whether the client is in the second-sale window at `now` (the panel says "aim: second sale"). */
+export function inSecondSaleWindow(
+  client: Pick<Client, 'stage' | 'saleCount' | 'firstSaleAt'>,
+  now: number,
+  settings: Pick<Settings, 'secondSaleWindowDays'>,
+): boolean {
+  return (
+    client.stage === 'customer' &&
+    client.saleCount === 1 &&
+    client.firstSaleAt !== undefined &&
+    client.firstSaleAt <= now &&
+    now <= secondSaleWindowEnd(client.firstSaleAt, settings)
+  );
+}
+
+/** The second-sale cadence, a whole number of days within the same cap as every cadence. */
+export function secondSaleCadenceDays(settings: Settings): number {
+  const d = Number.isFinite(settings.secondSaleDays) ? settings.secondSaleDays : DEFAULT_SETTINGS.secondSaleDays;
+  const days = Math.max(1, Math.round(d));
+  return settings.allowLongCadence ? days : Math.min(days, MAX_CADENCE_DAYS);
+}
+
 /** The last millisecond of the day `cadenceDays` calendar days after the last contact (or creation). */
 export function computeNextDueAt(lastContactAt: number | undefined, createdAt: number, cadenceDays: number): number {
   return endOfDay(addDays(lastContactAt ?? createdAt, cadenceDays)).getTime();

@@ -17,6 +17,12 @@ export interface ClientInput {
   importantDates?: ImportantDate[];
   notes?: string;
   snoozedUntil?: TimeInput | null;
+  /** the dormant flag hidden until then (null: shown again) */
+  dormantSnoozedUntil?: TimeInput | null;
+  /** the client who referred this one (null: nobody) */
+  referredBy?: number | null;
+  /** the first due date an import gives (lib/csv/import.ts spreads them over the cadence) */
+  firstDueAt?: TimeInput | null;
 }
 
 export type ClientPatch = Partial<ClientInput>;
@@ -79,8 +85,10 @@ export function toImportantDates(values: unknown): ImportantDate[] {
 /**
  * Applies a checked patch to a client; throws before anything is written. A refusal inside
  * a list names the item (ValidationError's `field`: "[1]" of the emails, tags or dates).
+ * Setting the stage to "former" by hand records when (`formerSince`, `now`): from then on
+ * retention counts the client as lost. Leaving "former" forgets it.
  */
-export function applyClientPatch(base: Client, patch: ClientPatch): Client {
+export function applyClientPatch(base: Client, patch: ClientPatch, now = Date.now()): Client {
   const next: Client = { ...base };
   if (patch.emails !== undefined) next.emails = toEmails(patch.emails);
   if (patch.name !== undefined) {
@@ -95,6 +103,8 @@ export function applyClientPatch(base: Client, patch: ClientPatch): Client {
     const s = toStage(patch.stageOverride);
     if (s) next.stageOverride = s;
     else delete next.stageOverride;
+    if (s !== 'former') delete next.formerSince;
+    else if (base.stageOverride !== 'former' || next.formerSince === undefined) next.formerSince = now;
   }
   if (patch.tags !== undefined) next.tags = toTags(patch.tags);
   if (patch.cadenceDays !== undefined) {
@@ -111,6 +121,19 @@ export function applyClientPatch(base: Client, patch: ClientPatch): Client {
     if (patch.snoozedUntil === null) delete next.snoozedUntil;
     else next.snoozedUntil = toTime(patch.snoozedUntil, 'snooze date');
   }
+  if (patch.dormantSnoozedUntil !== undefined) {
+    if (patch.dormantSnoozedUntil === null) delete next.dormantSnoozedUntil;
+    else next.dormantSnoozedUntil = toTime(patch.dormantSnoozedUntil, 'dormant snooze date');
+  }
+  if (patch.firstDueAt !== undefined) {
+    if (patch.firstDueAt === null) delete next.firstDueAt;
+    else next.firstDueAt = toTime(patch.firstDueAt, 'first due date');
+  }
+  if (patch.referredBy !== undefined) {
+    if (patch.referredBy === null) delete next.referredBy;
+    else if (!Number.isInteger(patch.referredBy) || patch.referredBy <= 0) throw new ValidationError('referred by: not a client');
+    else next.referredBy = patch.referredBy;
+  }
   next.domain = domainOf(next.emails[0]);
   return next;
 }
@@ -124,5 +147,5 @@ export function newClient(input: ClientInput, now: number): Client {
     lifetimeValue: 0, createdAt: now, updatedAt: now,
   };
   const company = input.company ?? companyFromEmail(emails[0]);
-  return applyClientPatch(blank, { ...input, emails, name: input.name ?? '', company });
+  return applyClientPatch(blank, { ...input, emails, name: input.name ?? '', company }, now);
 }

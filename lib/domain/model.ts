@@ -37,6 +37,7 @@ export const LIMITS = {
   notes: 20_000,
   importantDates: 20,
   dateLabel: 60,
+  holidays: 20,
   subject: MAX_SUBJECT,
   summary: 5_000,
   /** a thread or message key (lib/db/capture.ts) */
@@ -180,9 +181,20 @@ export interface MailListSnapshot {
 export type Stage = 'prospect' | 'customer' | 'client' | 'former';
 export const STAGES: readonly Stage[] = ['prospect', 'customer', 'client', 'former'];
 
-export type TouchKind = 'email-in' | 'email-out' | 'call' | 'meeting' | 'message' | 'mail' | 'gift' | 'sale' | 'note';
+/**
+ * What happened. Contact with the client: the emails both ways, call, meeting, message,
+ * `mail` (a letter), gift, lunch, sale, and `referral-ask` (the user asked for a referral).
+ * Records, not contact (like a note): `referral` (the client referred someone: who, in the
+ * subject, and `referredClientId` when that person became a client) and `score` (the
+ * client's 0-10 answer to "How'm I doing?", in `score`). Which of them restart the contact
+ * clock and which answer an email is lib/domain/lastContact.ts and response.ts.
+ */
+export type TouchKind =
+  | 'email-in' | 'email-out' | 'call' | 'meeting' | 'message' | 'mail' | 'gift' | 'lunch' | 'sale' | 'note'
+  | 'referral' | 'referral-ask' | 'score';
 export const TOUCH_KINDS: readonly TouchKind[] = [
-  'email-in', 'email-out', 'call', 'meeting', 'message', 'mail', 'gift', 'sale', 'note',
+  'email-in', 'email-out', 'call', 'meeting', 'message', 'mail', 'gift', 'lunch', 'sale', 'note',
+  'referral', 'referral-ask', 'score',
 ];
 
 export type TouchSource = 'detected' | 'manual' | 'template';
@@ -215,16 +227,37 @@ export interface Client {
   anniversaries?: string[];
   notes: string;
   snoozedUntil?: number;
+  /**
+   * when the stage was set to "former" by hand (lib/domain/clients.ts sets and clears it
+   * with the override): from then on the client counts as lost in retention, whatever they
+   * bought in the year before
+   */
+  formerSince?: number;
+  /** the client who referred this one (a referral logged with "track as client") */
+  referredBy?: number;
+  /** the dormant flag is snoozed until then (lib/domain/dormant.ts) */
+  dormantSnoozedUntil?: number;
+  /**
+   * the first due date given at import (end of a day), spread over the cadence so a
+   * thousand imported contacts are not all due on one day: the due date is never earlier
+   */
+  firstDueAt?: number;
 
   // ---- derived (lib/domain/derive.ts), kept true by lib/db in the same transaction as every write ----
   stage: Stage;
   saleCount: number;
   lifetimeValue: number;
+  /** the first and the latest sale */
+  firstSaleAt?: number;
+  lastSaleAt?: number;
+  /** the user's latest contact (or any touch's, by the `contactClock` setting): what the cadence counts from */
   lastContactAt?: number;
   nextDueAt?: number;
   awaitingReplySince?: number;
   /** the moment this client counts as needing the user (lib/domain/overdue.ts): indexed, so the badge is one count */
   needsYouAt?: number;
+  /** from when a customer or client with no sale for `dormantMonths` is flagged dormant (indexed, for Today) */
+  dormantAt?: number;
 
   createdAt: number;
   updatedAt: number;
@@ -250,6 +283,10 @@ export interface Touchpoint {
   templateId?: number;
   /** an email from the client the user marked "no reply needed": handled without a touch (lib/domain/response.ts) */
   noReplyNeeded?: true;
+  /** a `score` only: the client's answer to "How'm I doing?", a whole number 0-10 */
+  score?: number;
+  /** a `referral` only: the client the referred person became */
+  referredClientId?: number;
   createdAt: number;
 }
 
@@ -280,10 +317,15 @@ export type TemplateSituation =
   | 'former'
   | 'value'
   | 'referral'
-  | 'feedback';
+  | 'feedback'
+  | 'half-year';
+/**
+ * When each is now: lib/domain/templates/suggest.ts (`situationsNow`). 'former' is also a
+ * dormant client (time to revive), 'feedback' 30 days after a sale, 'half-year' six months after.
+ */
 export const TEMPLATE_SITUATIONS: readonly TemplateSituation[] = [
   'check-in', 'late-reply', 'overdue', 'after-purchase', 'new-customer', 'birthday', 'holiday', 'former', 'value',
-  'referral', 'feedback',
+  'referral', 'feedback', 'half-year',
 ];
 
 export interface Template {
@@ -301,9 +343,31 @@ export interface Template {
   updatedAt?: number;
 }
 
+/** A holiday the user greets clients on: a day of the year. */
+export interface Holiday {
+  label: string;
+  /** 1-12 */
+  month: number;
+  /** 1-31 (29 February falls on the 28th in other years) */
+  day: number;
+}
+
+/** What restarts the contact clock: the user's own touches only, or any touch (their emails too). */
+export type ContactClock = 'own' | 'any';
+
 export interface Settings {
   /** days between contacts per stage */
   cadenceDays: Record<Stage, number>;
+  /** after the first sale: contact every this many days, aiming at the second sale ... */
+  secondSaleDays: number;
+  /** ... for this many days after the first sale, then the stage's cadence again */
+  secondSaleWindowDays: number;
+  /** a customer or client with no sale for this many months is dormant */
+  dormantMonths: number;
+  /** 'own' (default): only the user's own touches restart the clock; 'any': the client's emails too */
+  contactClock: ContactClock;
+  /** the holidays the user sends greetings for (the holiday template is suggested the week before) */
+  holidays: Holiday[];
   /** the user's explicit permission for cadences over 91 days */
   allowLongCadence: boolean;
   /** cadence for key accounts (the clients marked key, e.g. the top 80 % of revenue); unset = their stage's */

@@ -3,8 +3,9 @@
  * is pushing it." Who owes whom an answer, and for how long.
  *
  * Subtleties:
- *   - Any outbound touch answers the client's email, not only an email: a call, a meeting
- *     or a message counts (REPLY_KINDS). Notes, sales, mail and gifts answer nothing.
+ *   - Any outbound touch answers the client's email, not only an email: a call, a meeting,
+ *     a lunch or a message counts (REPLY_KINDS). Notes, sales, mail, gifts, a referral
+ *     asked for or recorded and a satisfaction score answer nothing.
  *   - The wait starts at the EARLIEST unanswered inbound email, not the latest: a client who
  *     wrote twice has been waiting since the first one.
  *   - Ties: an outbound touch at the very same millisecond as an inbound one counts as
@@ -30,8 +31,12 @@ import { earliestStartWithin, workingMsBetween, workingWeekOf } from './working-
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
-/** Touches by the user that answer the client's email. */
-export const REPLY_KINDS: readonly TouchKind[] = Object.freeze(['email-out', 'call', 'meeting', 'message'] as TouchKind[]);
+/**
+ * Touches by the user that answer the client's email: the ones where the two spoke or
+ * wrote (a lunch is a meeting over food). A letter, a gift, a sale, asking for a referral
+ * and the records (note, referral, score) answer nothing.
+ */
+export const REPLY_KINDS: readonly TouchKind[] = Object.freeze(['email-out', 'call', 'meeting', 'message', 'lunch'] as TouchKind[]);
 
 export type TouchDirection = 'inbound' | 'outbound' | 'handled' | 'neutral';
 

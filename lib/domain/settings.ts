@@ -10,7 +10,7 @@
  * into `ownAddresses` or edited `cadenceDays` in place would silently change the defaults
  * of everyone else. Copy it (`{ ...DEFAULT_SETTINGS, cadenceDays: { ... } }`) to change it.
  */
-import { LIMITS, STAGES, type Settings, type Stage } from './model';
+import { LIMITS, STAGES, type Holiday, type Settings, type Stage } from './model';
 import { cleanText, eachIn, inField, refused, toBoolean, toEmail, toPositiveDays, toTime, ValidationError } from './validate';
 
 /** "reach out to the customer four times a year, minimum": no cadence above this unless allowed. */
@@ -18,6 +18,17 @@ export const MAX_CADENCE_DAYS = 91;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   cadenceDays: Object.freeze({ prospect: 14, customer: 14, client: 42, former: 90 }),
+  // "the most important thing is getting the second sale": every 14 days for 90 days after the first
+  secondSaleDays: 14,
+  secondSaleWindowDays: 90,
+  // a customer or client who has bought nothing for a year is dormant: revive them or let them go
+  dormantMonths: 12,
+  // only the user's own touches restart the contact clock: a client writing in is not the user staying in touch
+  contactClock: 'own',
+  holidays: Object.freeze([
+    Object.freeze({ label: 'Christmas', month: 12, day: 25 }),
+    Object.freeze({ label: 'New Year', month: 1, day: 1 }),
+  ]) as unknown as Holiday[],
   allowLongCadence: false,
   dueSoonDays: 3,
   replyOnTimeHours: 24,
@@ -92,6 +103,24 @@ function toWorkingDays(value: unknown): number[] {
   return [...value].sort((a, b) => a - b);
 }
 
+/** The holidays as the user picks them: a label and a day of the year each (29 February allowed). */
+export function toHolidays(value: unknown): Holiday[] {
+  if (!Array.isArray(value)) throw new ValidationError('holidays must be a list');
+  if (value.length > LIMITS.holidays) throw new ValidationError(`at most ${LIMITS.holidays} holidays`);
+  return value.map((v, i) => {
+    const h = (v ?? {}) as Partial<Holiday>;
+    const label = cleanText(h.label, `holiday ${i + 1} name`, LIMITS.dateLabel);
+    if (!label) throw new ValidationError(`holiday ${i + 1} needs a name`);
+    const { month, day } = h;
+    if (typeof month !== 'number' || !Number.isInteger(month) || month < 1 || month > 12)
+      throw new ValidationError(`holiday "${label}" has no valid month`);
+    // 2024: a leap year, so 29 February is a day a holiday may fall on
+    if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > new Date(2024, month, 0).getDate())
+      throw new ValidationError(`holiday "${label}" has no valid day`);
+    return { label, month, day };
+  });
+}
+
 /** A time of day as the digest takes it: 24-hour "HH:MM", 00:00 to 23:59. */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -138,6 +167,23 @@ export function validateSettingsPatch(patch: SettingsPatch, current: Settings): 
   if (!next.allowLongCadence && (next.keyAccountCadenceDays ?? 0) > MAX_CADENCE_DAYS) {
     throw refused('the key-account cadence', `is over ${MAX_CADENCE_DAYS} days: allow long cadences first`, 'keyAccountCadenceDays');
   }
+  if (patch.secondSaleDays !== undefined) next.secondSaleDays = toPositiveDays(patch.secondSaleDays, 'second-sale cadence');
+  if (!next.allowLongCadence && next.secondSaleDays > MAX_CADENCE_DAYS)
+    throw new ValidationError(`the second-sale cadence is over ${MAX_CADENCE_DAYS} days: allow long cadences first`);
+  if (patch.secondSaleWindowDays !== undefined)
+    next.secondSaleWindowDays = toPositiveDays(patch.secondSaleWindowDays, 'second-sale window');
+  if (patch.dormantMonths !== undefined) {
+    const m = patch.dormantMonths;
+    if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 120)
+      throw new ValidationError('dormant after must be a whole number of months from 1 to 120');
+    next.dormantMonths = m;
+  }
+  if (patch.contactClock !== undefined) {
+    if (patch.contactClock !== 'own' && patch.contactClock !== 'any')
+      throw new ValidationError('the contact clock restarts on "own" touches or "any" touch');
+    next.contactClock = patch.contactClock;
+  }
+  if (patch.holidays !== undefined) next.holidays = toHolidays(patch.holidays);
   if (patch.dueSoonDays !== undefined) {
     if (!Number.isInteger(patch.dueSoonDays) || patch.dueSoonDays < 0 || patch.dueSoonDays > 60)
       throw refused('due-soon days', 'must be a whole number from 0 to 60');
@@ -165,13 +211,13 @@ export function validateSettingsPatch(patch: SettingsPatch, current: Settings): 
   if (patch.myName !== undefined) next.myName = cleanText(patch.myName, 'your name', LIMITS.myName);
   if (patch.signature !== undefined) next.signature = cleanText(patch.signature, 'signature', LIMITS.signature, { multiline: true });
   if (patch.lastBackupAt !== undefined) next.lastBackupAt = toTime(patch.lastBackupAt, 'last backup');
-  if (patch.digestEnabled !== undefined) next.digestEnabled = Boolean(patch.digestEnabled);
+  if (patch.digestEnabled !== undefined) next.digestEnabled = toBoolean(patch.digestEnabled, 'digestEnabled');
   if (patch.digestTime !== undefined) {
     if (!parseTimeOfDay(patch.digestTime))
       throw new ValidationError('the digest time must be a time of day, 24-hour HH:MM (for example 08:30)');
     next.digestTime = patch.digestTime;
   }
-  if (patch.keyAccountAlerts !== undefined) next.keyAccountAlerts = Boolean(patch.keyAccountAlerts);
+  if (patch.keyAccountAlerts !== undefined) next.keyAccountAlerts = toBoolean(patch.keyAccountAlerts, 'keyAccountAlerts');
   return next;
 }
 

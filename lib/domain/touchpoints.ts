@@ -18,6 +18,10 @@ export interface TouchpointInput {
   templateId?: number;
   /** only an email from the client: marked as needing no reply */
   noReplyNeeded?: boolean;
+  /** a `score` only (required there): the client's 0-10 answer to "How'm I doing?" */
+  score?: number;
+  /** a `referral` only: the client the referred person became */
+  referredClientId?: number;
 }
 
 /**
@@ -48,6 +52,23 @@ export function validateTouchpoint(input: TouchpointInput, now: number): Omit<To
   const summary = inField('summary', () => cleanText(input.summary, 'summary', LIMITS.summary, { multiline: true }));
   if (summary) tp.summary = summary;
   if (input.kind === 'note' && !summary) throw refusedAt('summary', 'a note needs text');
+  if (input.kind === 'score') {
+    const v = input.score;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 10)
+      throw refusedAt('score', 'a satisfaction score is a whole number from 0 to 10');
+    tp.score = v;
+  } else if (input.score !== undefined) {
+    throw new ValidationError(`only a satisfaction score has a score, not a ${input.kind}`);
+  }
+  if (input.referredClientId !== undefined) {
+    if (input.kind !== 'referral') throw new ValidationError(`only a referral names a referred client, not a ${input.kind}`);
+    if (!Number.isInteger(input.referredClientId) || input.referredClientId <= 0)
+      throw refusedAt('referredClientId', 'the referred client is not valid');
+    if (input.referredClientId === input.clientId) throw new ValidationError('a client cannot refer themselves');
+    tp.referredClientId = input.referredClientId;
+  }
+  if (input.kind === 'referral' && !subject && !summary && tp.referredClientId === undefined)
+    throw new ValidationError('a referral needs the name of the person referred');
   for (const k of ['threadKey', 'messageKey'] as const) {
     const v = input[k];
     if (v === undefined) continue;

@@ -5,7 +5,6 @@ import {
   type ClientInput, type ClientPatch,
 } from '../db/clients';
 import { countOverdue } from '../db/overdue';
-import { setKeyAccounts } from '../db/key-accounts';
 import { trySend } from '../messages/send';
 import { keys } from './keys';
 import { useWrite } from './write';
@@ -63,9 +62,4 @@ export function useUpdateClient() {
       for (const e of client.emails) qc.setQueryData(keys.clientByEmail(e), client);
     },
   });
-}
-
-/** Marks exactly these clients as key accounts; resolves to how many changed. */
-export function useSetKeyAccounts() {
-  return useWrite({ mutationFn: (ids: number[]) => setKeyAccounts(ids) });
 }

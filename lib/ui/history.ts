@@ -69,3 +69,4 @@ export function useDeleteTouchpoint() {
 export function useRestoreTouchpoint() {
   return useWrite({ mutationFn: (tp: Touchpoint) => restoreTouchpoint(tp) });
 }
+

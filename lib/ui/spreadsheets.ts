@@ -1,13 +1,15 @@
-/** Spreadsheets (lib/csv) for the options page: CSV exports, and the contacts import. */
+/** Spreadsheets (lib/csv) for the options page: CSV exports, and the contacts and sales imports. */
 import { clientsCsv, touchpointsCsv } from '../csv/export';
 import {
   importContacts, MAX_IMPORT_BYTES, parseContactsCsv, planImport, type ColumnMapping, type ContactsFormat, type ImportPlan, type ParsedCsv,
 } from '../csv/import';
+import { importSales, parseSalesCsv, planSalesImport, type ParsedSalesCsv, type SalesMapping, type SalesPlan } from '../csv/sales';
 import { downloadText, readFileText } from './files';
 import { useWrite } from './write';
 
-export type { ColumnMapping, ContactsFormat, ImportPlan, ParsedCsv };
+export type { ColumnMapping, ContactsFormat, ImportPlan, ParsedCsv, ParsedSalesCsv, SalesMapping, SalesPlan };
 export { MAX_IMPORT_BYTES };
+export { isoDay } from '../csv/sales';
 
 const saveCsv = (name: string, text: string) => downloadText(name, text, 'text/csv;charset=utf-8');
 
@@ -31,4 +33,18 @@ export function planContactsImport(parsed: Pick<ParsedCsv, 'rows'>, mapping: Col
 
 export function useImportContacts() {
   return useWrite({ mutationFn: (plan: ImportPlan) => importContacts(plan) });
+}
+
+/** A chosen sales file, parsed, with its columns guessed. */
+export async function readSalesFile(file: File): Promise<ParsedSalesCsv> {
+  return parseSalesCsv(await readFileText(file, MAX_IMPORT_BYTES, 'a sales file'));
+}
+
+/** What importing these sales would do: the sales, the new buyers, the rows skipped and why. */
+export function planSales(parsed: Pick<ParsedSalesCsv, 'rows'>, mapping: SalesMapping): Promise<SalesPlan> {
+  return planSalesImport(parsed, mapping);
+}
+
+export function useImportSales() {
+  return useWrite({ mutationFn: (plan: SalesPlan) => importSales(plan) });
 }

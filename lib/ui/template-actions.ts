@@ -1,7 +1,10 @@
-/** Writing templates (lib/db/templates.ts), for the options page's editor. */
+/**
+ * The template editor's writes (lib/db/template-edits.ts) as hooks: the options page only,
+ * so the side panel's bundle carries none of them.
+ */
 import {
   createTemplate, deleteTemplate, duplicateTemplate, resetTemplate, updateTemplate, type TemplateInput,
-} from '../db/templates';
+} from '../db/template-edits';
 import { useWrite } from './write';
 
 export function useTemplateActions() {

@@ -1,19 +1,8 @@
-/**
- * The templates for the side panel, read without the built-ins' words (lib/db/template-list.ts):
- * the background writes the built-ins on install, and only a database that has none yet (a
- * page opened before the background ran) loads the code that writes them.
- */
+/** Follow-up templates (lib/db/templates.ts) as a hook; the editor's writes are ./template-actions.ts. */
 import { useQuery } from '@tanstack/react-query';
-import { readTemplates } from '../db/template-list';
+import { listTemplates } from '../db/templates';
 import { keys } from './keys';
 
-async function templatesWithBuiltIns() {
-  const all = await readTemplates();
-  if (all.some((t) => t.builtIn)) return all;
-  await (await import('../db/templates')).ensureBuiltInTemplates();
-  return readTemplates();
-}
-
 export function useTemplates() {
-  return useQuery({ queryKey: keys.templates, queryFn: templatesWithBuiltIns });
+  return useQuery({ queryKey: keys.templates, queryFn: listTemplates });
 }

@@ -64,8 +64,8 @@ describe('upgrading a version-4 database in Chromium', () => {
     });
     await page.evaluate(script.outputFiles[0].text);
     // the background makes the current database when it starts: replace it once it has
-    // (Dexie keeps its version N as IndexedDB version 10 N)
-    await waitFor(() => page.evaluate(() => (globalThis as any).__tbOld.installedVersion().then((v: number | null) => v === 80)), 'the background to open the database');
+    // (Dexie keeps its version N as IndexedDB version 10 N: 9, the current one, is 90)
+    await waitFor(() => page.evaluate(() => (globalThis as any).__tbOld.installedVersion().then((v: number | null) => v === 90)), 'the background to open the database');
     expect(await page.evaluate((data) => (globalThis as any).__tbOld.writeVersion4(data), { clients, touchpoints })).toBe(40);
     expect((await readStored(page)).stores.sort()).toEqual(['clients', 'settings', 'templates', 'touchpoints']);
 
@@ -79,7 +79,7 @@ describe('upgrading a version-4 database in Chromium', () => {
 
     const stored = await waitFor(async () => {
       const s = await readStored(page);
-      return s.version === 80 ? s : null;
+      return s.version === 90 ? s : null;
     }, 'the upgraded database');
     if (!stored) throw new Error('unreachable: waitFor returns a value or throws');
     expect(stored.stores.sort()).toEqual(['clients', 'histories', 'settings', 'templates']);

@@ -4,3 +4,4 @@ export * from './retention';
 export * from './replySpeed';
 export * from './templateStats';
 export * from './portfolio';
+export * from './lifecycle';

@@ -55,12 +55,12 @@ export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
     name: 'Expectation check',
     category: 'Check-in',
     stages: ['customer', 'client'],
-    situations: ['after-purchase', 'new-customer'],
-    subject: 'One question about success',
+    situations: ['half-year'],
+    subject: 'Six months on: is it what you expected?',
     body:
       'Hi {{firstName}},\n\n' +
-      'Six months from now, how will you know this purchase was a success? ' +
-      'If you tell me what you are measuring, I can help make sure we hit it.\n\n' +
+      'It has been {{lastPurchaseAgo}} since your purchase. When you bought, you had a picture of what success would look like: ' +
+      'has it turned out that way? If anything falls short of what you expected, tell me and I will work on it.\n\n' +
       'Thanks,\n{{myName}}',
   }),
   t({
@@ -115,7 +115,8 @@ export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
     builtInKey: 'referral',
     name: 'Referral or testimonial',
     category: 'Ask',
-    stages: ['client'],
+    // after the second sale (a client) or a score of 9-10 (a customer may give one)
+    stages: ['customer', 'client'],
     situations: ['referral'],
     subject: 'A small favour?',
     body:

@@ -1,4 +1,5 @@
 export * from './variables';
 export * from './render';
 export * from './builtins';
+export * from './builtin-keys';
 export * from './suggest';

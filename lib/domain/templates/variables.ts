@@ -3,7 +3,8 @@
  * thread and the user's settings. A variable with no value is not left empty: the
  * renderer inserts its visible placeholder (say "[your name]") for the user to fill in.
  */
-import { differenceInCalendarDays, formatDistanceStrict } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns';
+import { distanceStrict } from '../distance';
 import type { Client, Settings } from '../model';
 
 export interface VariableSpec {
@@ -68,11 +69,11 @@ export function valuesFor(ctx: VariableContext): TemplateValues {
     stage: ctx.client?.stage,
   };
   if (last !== undefined && last <= ctx.now) {
-    v.lastContactAgo = formatDistanceStrict(last, ctx.now, { roundingMethod: 'floor' });
+    v.lastContactAgo = distanceStrict(last, ctx.now);
     v.daysSinceContact = String(differenceInCalendarDays(ctx.now, last));
   }
   if (ctx.lastSaleAt !== undefined && ctx.lastSaleAt <= ctx.now) {
-    v.lastPurchaseAgo = formatDistanceStrict(ctx.lastSaleAt, ctx.now, { roundingMethod: 'floor' });
+    v.lastPurchaseAgo = distanceStrict(ctx.lastSaleAt, ctx.now);
   }
   return v;
 }

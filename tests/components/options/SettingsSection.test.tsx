@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '@/lib/ui/query-client';
@@ -85,5 +85,27 @@ describe('SettingsSection', () => {
     await user.click(within(learned).getByRole('button', { name: 'Remove dana@acme.com: it is not mine' }));
     await waitFor(async () => expect((await getSettings()).learnedAddresses).toEqual(['me@x.com']));
   });
-});
 
+  it('changes the lifecycle rules: the second-sale aim, the dormant time, the contact clock and the holidays', async () => {
+    const user = userEvent.setup();
+    renderIt();
+    const aim = await screen.findByRole('spinbutton', { name: 'After a first sale, aim at the second: contact every (days)' });
+    await user.clear(aim);
+    await user.type(aim, '10');
+    const dormant = screen.getByRole('spinbutton', { name: 'Flag a customer or client dormant after no sale for (months)' });
+    await user.clear(dormant);
+    await user.type(dormant, '18');
+    expect(screen.getByRole('radio', { name: /Your own contact only/ })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: 'Any touch, the client’s emails included' }));
+    await user.click(screen.getByRole('button', { name: 'Remove Christmas' }));
+    await user.type(screen.getByRole('textbox', { name: 'Holiday' }), 'Diwali');
+    fireEvent.change(screen.getByLabelText('On (any year)'), { target: { value: '2026-11-08' } });
+    await user.click(screen.getByRole('button', { name: 'Add holiday' }));
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Settings saved.'));
+    expect(await getSettings()).toMatchObject({
+      secondSaleDays: 10, secondSaleWindowDays: 90, dormantMonths: 18, contactClock: 'any',
+      holidays: [{ label: 'New Year', month: 1, day: 1 }, { label: 'Diwali', month: 11, day: 8 }],
+    });
+  });
+});

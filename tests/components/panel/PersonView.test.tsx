@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PersonView } from '@/components/panel/PersonView';
 import { createClient, getClient, listHistory, findClientByEmail, logTouchpoint } from '@/lib/db';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
 import type { Client } from '@/lib/domain/model';
-import { resetDb } from '../../lib/db/helpers';
+import { resetDb, DAY } from '../../lib/db/helpers';
+import { localDay } from '@/components/panel/words';
 import { renderWithData } from './render';
 
 const NOW = Date.now();
@@ -75,7 +76,10 @@ describe('PersonView', () => {
     const user = userEvent.setup();
     const c = await createClient({ name: 'Dana Client', emails: ['dana@acme.com'] });
     show(c);
-    const card = screen.getByRole('region', { name: 'Client card' });
+    // the card loads when it is opened
+    expect(screen.queryByRole('region', { name: 'Client card' })).toBeNull();
+    await user.click(screen.getByText('Client card: stage, value, cadence, notes, dates'));
+    const card = await screen.findByRole('region', { name: 'Client card' });
     const company = within(card).getByRole('textbox', { name: 'Company' });
     await user.clear(company);
     await user.type(company, 'Acme Holdings{Enter}');
@@ -112,5 +116,85 @@ describe('PersonView', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByTestId('reply-status')).toHaveTextContent(/Reply late/);
   });
-});
 
+  it('dates a touch in the past from the date field, and logs a letter, a gift and a lunch', async () => {
+    const user = userEvent.setup();
+    const c = await createClient({ name: 'Dana Client', emails: ['dana@acme.com'] });
+    show(c);
+    const date = screen.getByLabelText('Date of the touch') as HTMLInputElement;
+    expect(date.value).toBe(localDay(Date.now()));
+    const threeDaysAgo = new Date(Date.now() - 3 * DAY);
+    fireEvent.change(date, { target: { value: localDay(threeDaysAgo.getTime()) } });
+    await user.click(screen.getByRole('button', { name: 'Log call' }));
+    await waitFor(async () => expect(await listHistory(c.id!)).toHaveLength(1));
+    const noon = new Date(threeDaysAgo.getFullYear(), threeDaysAgo.getMonth(), threeDaysAgo.getDate(), 12).getTime();
+    expect((await listHistory(c.id!))[0]).toMatchObject({ kind: 'call', at: noon });
+    // the field is back at today for the next touch
+    expect(date.value).toBe(localDay(Date.now()));
+    await user.click(screen.getByRole('button', { name: 'More…' }));
+    const more = await screen.findByRole('group', { name: 'More to log' });
+    for (const name of ['Log letter', 'Log gift', 'Log lunch']) await user.click(within(more).getByRole('button', { name }));
+    await waitFor(async () => expect((await listHistory(c.id!)).map((t) => t.kind).sort()).toEqual(['call', 'gift', 'lunch', 'mail']));
+    // a day still to come is refused, and nothing is logged
+    fireEvent.change(date, { target: { value: localDay(Date.now() + 2 * DAY) } });
+    await user.click(screen.getByRole('button', { name: 'Log meeting' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('cannot be dated in the future');
+    expect(await listHistory(c.id!)).toHaveLength(4);
+  });
+
+  it('logs a referral: the person becomes a client whose card says who referred them', async () => {
+    const user = userEvent.setup();
+    const c = await createClient({ name: 'Dana Client', emails: ['dana@acme.com'] });
+    const view = show(c);
+    await user.click(screen.getByRole('button', { name: 'More…' }));
+    await user.click(await screen.findByRole('button', { name: 'Log referral' }));
+    await user.type(screen.getByRole('textbox', { name: 'Who did Dana Client refer? Name' }), 'Ravi Shah');
+    await user.type(screen.getByRole('textbox', { name: 'Their email (optional)' }), 'ravi@globex.com');
+    expect(screen.getByRole('checkbox', { name: 'Track them as a client, referred by Dana Client' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Save referral' }));
+    await waitFor(async () => expect(await findClientByEmail('ravi@globex.com')).toMatchObject({ name: 'Ravi Shah', referredBy: c.id }));
+    expect((await listHistory(c.id!))[0]).toMatchObject({ kind: 'referral', subject: 'Referred Ravi Shah <ravi@globex.com>' });
+    view.unmount();
+    show((await findClientByEmail('ravi@globex.com'))!);
+    await user.click(screen.getByText('Client card: stage, value, cadence, notes, dates'));
+    expect(await screen.findByTestId('referred-by')).toHaveTextContent('Referred by Dana Client');
+  });
+
+  it("logs a 0-10 score from a How'm I doing? answer, refusing what is not one", async () => {
+    const user = userEvent.setup();
+    const c = await createClient({ name: 'Dana Client', emails: ['dana@acme.com'] });
+    show(c);
+    await user.click(screen.getByRole('button', { name: 'More…' }));
+    await user.click(await screen.findByRole('button', { name: 'Log score' }));
+    const score = screen.getByRole('spinbutton', { name: /How'm I doing/ });
+    await user.type(score, '11');
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    // the field itself refuses it (its range is 0-10): nothing is logged
+    expect(score).toBeInvalid();
+    expect(await listHistory(c.id!)).toHaveLength(0);
+    await user.clear(score);
+    await user.type(score, '9');
+    await user.type(screen.getByRole('textbox', { name: 'In their words (optional)' }), 'Very happy');
+    await user.click(screen.getByRole('button', { name: 'Save score' }));
+    await waitFor(async () => expect((await listHistory(c.id!))[0]).toMatchObject({ kind: 'score', score: 9, summary: 'Very happy' }));
+  });
+
+  it('says "aim: second sale" after a first sale, and flags a dormant client with its two ways out', async () => {
+    const user = userEvent.setup();
+    const c = await createClient({ name: 'Dana Client', emails: ['dana@acme.com'] }, NOW - 500 * DAY);
+    await logTouchpoint({ clientId: c.id!, kind: 'sale', amount: 10, at: NOW - 10 * DAY }, NOW);
+    const view = show((await getClient(c.id!))!);
+    expect(screen.getByTestId('aim')).toHaveTextContent('Aim: second sale');
+    expect(screen.queryByTestId('dormant')).toBeNull();
+    view.unmount();
+    const d = await createClient({ name: 'Old Buyer', emails: ['old@acme.com'] }, NOW - 900 * DAY);
+    await logTouchpoint({ clientId: d.id!, kind: 'sale', amount: 10, at: NOW - 400 * DAY }, NOW);
+    show((await getClient(d.id!))!);
+    expect(screen.getByTestId('dormant')).toHaveTextContent('Dormant: no sale since');
+    expect(screen.queryByTestId('aim')).toBeNull();
+    // the revive template is suggested
+    expect(await screen.findByRole('button', { name: 'Re-engagement' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Mark Old Buyer as a former client' }));
+    await waitFor(async () => expect((await getClient(d.id!))!).toMatchObject({ stage: 'former', formerSince: expect.any(Number) }));
+  });
+});

@@ -74,9 +74,9 @@ describe('TodayView', () => {
     await user.click(screen.getByRole('button', { name: 'No reply needed for Late Larry' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Late Larry: no reply needed.');
     await waitFor(() => expect(screen.queryByRole('region', { name: /Late replies/ })).toBeNull());
-    // no touch was invented: Larry's last contact is still his own email
+    // no touch was invented: Larry's last contact is still the user's call of 5 days ago (his email restarts no clock)
     const { getClient } = await import('@/lib/db');
-    expect((await getClient(larry.id!))!.lastContactAt).toBe(NOW - 100 * HOUR);
+    expect((await getClient(larry.id!))!.lastContactAt).toBe(NOW - 5 * DAY);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByRole('region', { name: 'Late replies (1)' });
 
@@ -84,5 +84,23 @@ describe('TodayView', () => {
     await user.click(screen.getByRole('button', { name: 'Snooze Overdue Olga for 1 week' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: /Overdue/ })).toBeNull());
   });
-});
 
+  it('lists dormant clients in a section of their own: mark former or not now, in one click', async () => {
+    const user = userEvent.setup();
+    for (const name of ['Quiet Quinn', 'Silent Sam']) {
+      const c = await createClient({ name, emails: [`${name.split(' ')[1].toLowerCase()}@acme.com`] }, NOW - 900 * DAY);
+      await logTouchpoint({ clientId: c.id!, kind: 'sale', amount: 10, at: NOW - 400 * DAY }, NOW);
+    }
+    renderWithData(<TodayView now={NOW} />);
+    const section = await screen.findByRole('region', { name: 'Dormant (2)' });
+    expect(section).toHaveTextContent('Quiet QuinnDormant: no sale for 13 months');
+    // dormant, not also overdue: the row offers what they need
+    expect(screen.queryByRole('region', { name: /Overdue/ })).toBeNull();
+    await user.click(within(section).getByRole('button', { name: 'Mark Quiet Quinn as a former client' }));
+    await screen.findByRole('region', { name: 'Dormant (1)' });
+    const { findClientByEmail } = await import('@/lib/db');
+    expect(await findClientByEmail('quinn@acme.com')).toMatchObject({ stage: 'former', stageOverride: 'former' });
+    await user.click(screen.getByRole('button', { name: "Not now: hide Silent Sam's dormant flag for three months" }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: /Dormant/ })).toBeNull());
+  });
+});

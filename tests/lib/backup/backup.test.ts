@@ -4,7 +4,8 @@ import { exportBackup, parseBackup, planRestore, restoreBackup, canonicalJson, s
 import { createClient, logTouchpoint, getSettings, updateSettings, findClientByEmail, listHistory, db } from '@/lib/db';
 import { allTouchpoints } from '@/lib/db/history';
 import { isTouchpointId } from '@/lib/domain/ids';
-import { listTemplates, createTemplate } from '@/lib/db/templates';
+import { listTemplates } from '@/lib/db/templates';
+import { createTemplate } from '@/lib/db/template-edits';
 import { resetDb, dumpDb, DAY } from '../db/helpers';
 
 const NOW = new Date(2026, 10, 22, 12, 0).getTime();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  listTemplates, createTemplate, updateTemplate, duplicateTemplate, deleteTemplate, resetTemplate,
-} from '@/lib/db/templates';
+import { listTemplates } from '@/lib/db/templates';
+import { createTemplate, updateTemplate, duplicateTemplate, deleteTemplate, resetTemplate } from '@/lib/db/template-edits';
+import { BUILT_IN_KEYS } from '@/lib/domain/templates/builtin-keys';
 import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
 import { ValidationError } from '@/lib/db/errors';
 import { resetDb, dumpDb } from './helpers';
@@ -9,6 +9,10 @@ import { resetDb, dumpDb } from './helpers';
 beforeEach(resetDb);
 
 describe('templates in the database', () => {
+  it('knows the built-ins by their keys alone, in the same order as their words', () => {
+    expect(BUILT_IN_KEYS).toEqual(BUILT_IN_TEMPLATES.map((t) => t.builtInKey));
+  });
+
   it('writes the built-ins once, in their shipped order', async () => {
     const first = await listTemplates();
     expect(first.map((t) => t.builtInKey)).toEqual(BUILT_IN_TEMPLATES.map((t) => t.builtInKey));

@@ -50,7 +50,7 @@ describe('listToday', () => {
 
   it('is empty for an empty database', async () => {
     expect(await listToday(NOW)).toEqual({
-      lateReplies: [], overdue: [], dueSoon: [], dates: [], totals: { lateReplies: 0, overdue: 0, dueSoon: 0, dates: 0 },
+      lateReplies: [], overdue: [], dueSoon: [], dormant: [], dates: [], totals: { lateReplies: 0, overdue: 0, dueSoon: 0, dormant: 0, dates: 0 },
     });
   });
 
@@ -67,7 +67,7 @@ describe('listToday', () => {
 
     const all = await listToday(NOW, CLOCK);
     const top = await listToday(NOW, CLOCK, 2);
-    expect(all.totals).toEqual({ lateReplies: 5, overdue: 4, dueSoon: 4, dates: 0 });
+    expect(all.totals).toEqual({ lateReplies: 5, overdue: 4, dueSoon: 4, dormant: 0, dates: 0 });
     expect(top.totals).toEqual(all.totals);
     expect(all.lateReplies.map((e) => e.client.name)).toEqual(['Late3', 'Late2', 'Late1', 'Late0', 'LateAndSoon']);
     expect(top.lateReplies.map((e) => e.client.name)).toEqual(['Late3', 'Late2']);
@@ -82,5 +82,55 @@ describe('listToday', () => {
     const t = await listToday(NOW);
     expect(t.dueSoon.map((e) => [e.client.name, e.amount])).toEqual([['Edge', 3]]);
     expect(t.totals.dueSoon).toBe(1);
+  });
+
+  it('has a section of its own for dormant customers and clients, the most recently dormant first', async () => {
+    // bought 14 and 20 months ago, nothing since (and overdue too: they are listed as dormant, once)
+    const a = await createClient({ name: 'Quiet', emails: ['quiet@acme.com'] }, NOW - 900 * DAY);
+    await logTouchpoint({ clientId: a.id!, kind: 'sale', amount: 10, at: NOW - 425 * DAY }, NOW);
+    const b = await createClient({ name: 'Silent', emails: ['silent@acme.com'] }, NOW - 900 * DAY);
+    await logTouchpoint({ clientId: b.id!, kind: 'sale', amount: 10, at: NOW - 700 * DAY }, NOW);
+    await logTouchpoint({ clientId: b.id!, kind: 'sale', amount: 10, at: NOW - 610 * DAY }, NOW);
+    // bought 11 months ago: not yet; a former client: never; a snoozed flag: not now
+    const c = await createClient({ name: 'Recent', emails: ['recent@acme.com'] }, NOW - 900 * DAY);
+    await logTouchpoint({ clientId: c.id!, kind: 'sale', amount: 10, at: NOW - 330 * DAY }, NOW);
+    const d = await createClient({ name: 'Gone', emails: ['gone@acme.com'], stageOverride: 'former' }, NOW - 900 * DAY);
+    await logTouchpoint({ clientId: d.id!, kind: 'sale', amount: 10, at: NOW - 500 * DAY }, NOW);
+    const e = await createClient({ name: 'Later', emails: ['later@acme.com'] }, NOW - 900 * DAY);
+    await logTouchpoint({ clientId: e.id!, kind: 'sale', amount: 10, at: NOW - 500 * DAY }, NOW);
+    await updateClient(e.id!, { dormantSnoozedUntil: NOW + 90 * DAY }, NOW);
+
+    const t = await listToday(NOW);
+    expect(t.dormant.map((x) => [x.client.name, x.amount])).toEqual([['Quiet', 13], ['Silent', 20]]);
+    expect(t.totals.dormant).toBe(2);
+    expect(t.overdue.map((x) => x.client.name)).toEqual(['Later', 'Gone', 'Recent']);
+    expect((await listToday(NOW, undefined, 1)).dormant.map((x) => x.client.name)).toEqual(['Quiet']);
+    // with a shorter dormant time, Recent is dormant too (and the settings write re-derives it)
+    const { updateSettings } = await import('@/lib/db/settings');
+    await updateSettings({ dormantMonths: 10 });
+    expect((await listToday(NOW)).dormant.map((x) => x.client.name)).toEqual(['Recent', 'Quiet', 'Silent']);
+  });
+
+  it('shows a 29 February birthday on 28 February in a year without one', async () => {
+    const leap = await createClient({ name: 'Leap', emails: ['leap@acme.com'] }, NOW - 10 * DAY);
+    await updateClient(leap.id!, { importantDates: [{ label: 'Birthday', month: 2, day: 29 }] }, NOW);
+    const feb25 = new Date(2027, 1, 25, 9).getTime();
+    expect((await listToday(feb25)).dates.map((x) => [x.client.name, x.amount])).toEqual([['Leap', 3]]);
+    expect((await listToday(new Date(2027, 1, 28, 9).getTime())).dates.map((x) => x.amount)).toEqual([0]);
+    // in a leap year, on the 29th itself
+    expect((await listToday(new Date(2028, 1, 25, 9).getTime())).dates.map((x) => x.amount)).toEqual([4]);
+    expect((await listToday(new Date(2027, 2, 1, 9).getTime())).dates).toEqual([]);
+  });
+});
+
+describe('wholeMonths', () => {
+  it('counts whole months as date-fns does', async () => {
+    const { differenceInMonths } = await import('date-fns');
+    const { wholeMonths } = await import('@/lib/db/today');
+    const base = new Date(2025, 0, 31, 12).getTime();
+    for (let d = 0; d < 800; d += 7) {
+      const to = base + d * DAY + (d % 3) * HOUR;
+      expect(wholeMonths(base, to)).toBe(differenceInMonths(to, base));
+    }
   });
 });

@@ -25,8 +25,8 @@ describe('"No reply needed"', () => {
     expect(marked).toHaveLength(2);
     const after = (await getClient(c.id!))!;
     expect(after.awaitingReplySince).toBeUndefined();
-    // no touch was invented: the last contact is still the client's last email
-    expect(after.lastContactAt).toBe(NOW - 5 * DAY);
+    // no touch was invented: the last contact is still the user's own last email (theirs restart no clock)
+    expect(after.lastContactAt).toBe(NOW - 10 * DAY);
     expect((await listHistory(c.id!)).map((t) => t.kind)).toEqual(['email-in', 'email-in', 'email-out']);
     expect(await countOverdue(NOW)).toBe(0);
     expect((await listToday(NOW)).lateReplies).toEqual([]);

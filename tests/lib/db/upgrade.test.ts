@@ -195,7 +195,7 @@ describe('schema upgrade from version 4 (a history is one record)', () => {
     (await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4])).close();
     const v6 = new TouchbaseDB(name);
     await v6.open();
-    expect(v6.verno).toBe(8);
+    expect(v6.verno).toBe(9);
     expect(await v6.histories.count()).toBe(0);
     v6.close();
     await Dexie.delete(name);
@@ -251,7 +251,7 @@ describe('schema upgrade from version 7 to 8 (touchpoint ids unique for the life
     await v7.histories.bulkAdd(numbered as never);
     v7.close();
 
-    const v8 = new TouchbaseDB(name);
+    const v8 = new TouchbaseDB(name, 8);
     await v8.open();
     expect(v8.verno).toBe(8);
     const rows = await v8.histories.toArray();

@@ -51,3 +51,27 @@ describe('a refusal inside a list names the item', () => {
     expect(refusal({ keyAccount: 'yes' })).toMatchObject({ problem: 'must be true or false' });
   });
 });
+
+describe('formerSince', () => {
+  const base = newClient({ emails: ['dana@acme.com'] }, NOW - 1000);
+  it('is set when the stage becomes former by hand, kept while it stays so, and cleared when it leaves', () => {
+    const former = applyClientPatch(base, { stageOverride: 'former' }, NOW);
+    expect(former).toMatchObject({ stageOverride: 'former', formerSince: NOW });
+    // another edit, or setting former again, does not move the moment
+    expect(applyClientPatch(former, { notes: 'moved away' }, NOW + 5).formerSince).toBe(NOW);
+    expect(applyClientPatch(former, { stageOverride: 'former' }, NOW + 5).formerSince).toBe(NOW);
+    const back = applyClientPatch(former, { stageOverride: null }, NOW + 9);
+    expect('formerSince' in back).toBe(false);
+    expect('formerSince' in applyClientPatch(base, { stageOverride: 'client' }, NOW)).toBe(false);
+    // a client created former is former from its creation
+    expect(newClient({ emails: ['x@acme.com'], stageOverride: 'former' }, NOW).formerSince).toBe(NOW);
+  });
+  it('takes the dormant snooze, the referrer and an import first due date, checked', () => {
+    const c = applyClientPatch(base, { dormantSnoozedUntil: NOW + 5, referredBy: 7, firstDueAt: NOW + 9 }, NOW);
+    expect(c).toMatchObject({ dormantSnoozedUntil: NOW + 5, referredBy: 7, firstDueAt: NOW + 9 });
+    const cleared = applyClientPatch(c, { dormantSnoozedUntil: null, referredBy: null, firstDueAt: null }, NOW);
+    expect(['dormantSnoozedUntil', 'referredBy', 'firstDueAt'].some((k) => k in cleared)).toBe(false);
+    expect(() => applyClientPatch(base, { referredBy: -1 }, NOW)).toThrow(ValidationError);
+    expect(() => applyClientPatch(base, { dormantSnoozedUntil: 'soon' }, NOW)).toThrow(ValidationError);
+  });
+});

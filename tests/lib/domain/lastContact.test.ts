@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lastContactAt } from '../../../lib/domain/lastContact';
+import { TOUCH_KINDS } from '../../../lib/domain/model';
+import { lastContactAt, restartsClock } from '../../../lib/domain/lastContact';
 import { day } from './clock';
 
 describe('lastContactAt', () => {
@@ -7,8 +8,9 @@ describe('lastContactAt', () => {
     expect(lastContactAt([])).toBeUndefined();
   });
 
-  it('is undefined when there are only notes', () => {
-    expect(lastContactAt([{ kind: 'note', at: day(1) }, { kind: 'note', at: day(2) }])).toBeUndefined();
+  it('is undefined when there are only notes and other records', () => {
+    expect(lastContactAt([{ kind: 'note', at: day(1) }, { kind: 'referral', at: day(2) }, { kind: 'score', at: day(3) }])).toBeUndefined();
+    expect(lastContactAt([{ kind: 'note', at: day(1) }, { kind: 'score', at: day(3) }], 'any')).toBeUndefined();
   });
 
   it('ignores a later note', () => {
@@ -20,15 +22,26 @@ describe('lastContactAt', () => {
     ).toBe(day(1));
   });
 
-  it('counts every kind that is not a note, in either direction, in any order', () => {
-    for (const kind of ['email-in', 'email-out', 'call', 'meeting', 'message', 'mail', 'gift', 'sale'] as const) {
-      expect(
-        lastContactAt([
-          { kind: 'note', at: day(8) },
-          { kind, at: day(5) },
-          { kind: 'email-out', at: day(2) },
-        ]),
-      ).toBe(day(5));
+  it('by default only your own touches restart the clock: emails you sent, calls, meetings, letters, gifts, lunches, sales', () => {
+    for (const kind of ['email-out', 'call', 'meeting', 'message', 'mail', 'gift', 'lunch', 'sale', 'referral-ask'] as const) {
+      expect(lastContactAt([{ kind: 'note', at: day(8) }, { kind, at: day(5) }, { kind: 'email-out', at: day(2) }])).toBe(day(5));
     }
+    // the client's email, however recent, does not: the clock stays at the user's last touch
+    expect(lastContactAt([{ kind: 'call', at: day(2) }, { kind: 'email-in', at: day(9) }])).toBe(day(2));
+    expect(lastContactAt([{ kind: 'email-in', at: day(9) }])).toBeUndefined();
+  });
+
+  it('with contactClock "any", every touch that is contact restarts it, their emails included', () => {
+    for (const kind of ['email-in', 'email-out', 'call', 'meeting', 'message', 'mail', 'gift', 'lunch', 'sale', 'referral-ask'] as const) {
+      expect(lastContactAt([{ kind: 'note', at: day(8) }, { kind, at: day(5) }, { kind: 'email-out', at: day(2) }], 'any')).toBe(day(5));
+    }
+    expect(lastContactAt([{ kind: 'call', at: day(2) }, { kind: 'email-in', at: day(9) }], 'any')).toBe(day(9));
+  });
+
+  it('sorts every kind once', () => {
+    const own = TOUCH_KINDS.filter((k) => restartsClock(k, 'own'));
+    const any = TOUCH_KINDS.filter((k) => restartsClock(k, 'any'));
+    expect(own).toEqual(['email-out', 'call', 'meeting', 'message', 'mail', 'gift', 'lunch', 'sale', 'referral-ask']);
+    expect(any).toEqual(['email-in', ...own]);
   });
 });

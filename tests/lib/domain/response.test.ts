@@ -31,13 +31,19 @@ describe('touchDirection', () => {
       message: 'outbound',
       mail: 'neutral',
       gift: 'neutral',
+      // a lunch is a meeting over food: the two spoke, so it answers
+      lunch: 'outbound',
       sale: 'neutral',
       note: 'neutral',
+      // records and an ask answer nothing: the conversation they came from is a touch of its own
+      referral: 'neutral',
+      'referral-ask': 'neutral',
+      score: 'neutral',
     });
   });
 
   it('REPLY_KINDS are exactly the outbound kinds', () => {
-    expect([...REPLY_KINDS].sort()).toEqual(['call', 'email-out', 'meeting', 'message']);
+    expect([...REPLY_KINDS].sort()).toEqual(['call', 'email-out', 'lunch', 'meeting', 'message']);
   });
 });
 

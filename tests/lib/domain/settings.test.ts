@@ -8,6 +8,11 @@ describe('DEFAULT_SETTINGS', () => {
   it('holds the product defaults of docs/ARCHITECTURE.md', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       cadenceDays: { prospect: 14, customer: 14, client: 42, former: 90 },
+      secondSaleDays: 14,
+      secondSaleWindowDays: 90,
+      dormantMonths: 12,
+      contactClock: 'own',
+      holidays: [{ label: 'Christmas', month: 12, day: 25 }, { label: 'New Year', month: 1, day: 1 }],
       allowLongCadence: false,
       dueSoonDays: 3,
       replyOnTimeHours: 24,
@@ -126,5 +131,28 @@ describe('settingsFrom', () => {
     const s = settingsFrom({ ownAddresses: 5, replyLateHours: 'soon', autoCapture: 'yes', theme: 'dark', myName: 'Sam', workingDays: [5, 1] });
     expect(s).toEqual({ ...DEFAULT_SETTINGS, myName: 'Sam', workingDays: [1, 5] });
     expect(Object.isFrozen(s.cadenceDays)).toBe(false);
+  });
+});
+
+describe('the lifecycle settings (issue 16)', () => {
+  const S = DEFAULT_SETTINGS;
+  it('change the second-sale aim, the dormancy time, the contact clock and the holidays', () => {
+    const next = validateSettingsPatch(
+      { secondSaleDays: 10, secondSaleWindowDays: 60, dormantMonths: 18, contactClock: 'any', holidays: [{ label: ' Diwali ', month: 11, day: 1 }] },
+      S,
+    );
+    expect(next).toMatchObject({ secondSaleDays: 10, secondSaleWindowDays: 60, dormantMonths: 18, contactClock: 'any', holidays: [{ label: 'Diwali', month: 11, day: 1 }] });
+    expect(validateSettingsPatch({ holidays: [{ label: 'Leap day', month: 2, day: 29 }] }, S).holidays).toEqual([{ label: 'Leap day', month: 2, day: 29 }]);
+  });
+  it('refuse what is not one, naming it', () => {
+    expect(() => validateSettingsPatch({ secondSaleDays: 0 }, S)).toThrow(/second-sale cadence/);
+    expect(() => validateSettingsPatch({ secondSaleDays: 120 }, S)).toThrow(/allow long cadences/);
+    expect(validateSettingsPatch({ secondSaleDays: 120, allowLongCadence: true }, S).secondSaleDays).toBe(120);
+    expect(() => validateSettingsPatch({ dormantMonths: 0 }, S)).toThrow(/dormant/);
+    expect(() => validateSettingsPatch({ dormantMonths: 1.5 }, S)).toThrow(/dormant/);
+    expect(() => validateSettingsPatch({ contactClock: 'theirs' as never }, S)).toThrow(/contact clock/);
+    expect(() => validateSettingsPatch({ holidays: [{ label: 'x', month: 2, day: 30 }] }, S)).toThrow(/valid day/);
+    expect(() => validateSettingsPatch({ holidays: [{ label: '', month: 1, day: 1 }] }, S)).toThrow(/needs a name/);
+    expect(() => validateSettingsPatch({ holidays: 'Christmas' as never }, S)).toThrow(/list/);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pareto, retention, replySpeed, nearestRank, median, templateStats, portfolio, lastPeriods } from '@/lib/domain/insights';
+import {
+  pareto, retention, retentionRates, customersAt, replySpeed, nearestRank, median, templateStats, portfolio, lastPeriods,
+  secondSale, topReferrers, scoresOverTime,
+} from '@/lib/domain/insights';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
 import type { Client, TouchKind } from '@/lib/domain/model';
 import { answerTimes } from '@/lib/domain/insights/replySpeed';
@@ -36,38 +39,115 @@ describe('pareto', () => {
   });
 });
 
-describe('retention per quarter', () => {
+describe('retention, as the articles define it', () => {
   const sale = (clientId: number, t: number) => ({ clientId, at: t, kind: 'sale' as const });
-  const NOW = at(2026, 11, 22);
-  it('computes the repeat rate and net change over the last 8 quarters', () => {
-    const sales = [
-      sale(1, at(2026, 4, 10)), sale(2, at(2026, 5, 1)), sale(3, at(2026, 6, 30)), // Q2: buyers 1, 2, 3 (all new)
-      sale(1, at(2026, 7, 5)), sale(3, at(2026, 9, 1)), sale(4, at(2026, 8, 8)), // Q3: 1, 3 again; 4 new; 2 lost
-      sale(4, at(2026, 10, 2)), // Q4: 4 again; 1 and 3 lost
-      sale(9, at(2024, 1, 1)), // long before: outside the window
-    ];
-    const r = retention(sales, NOW);
-    expect(r.map((p) => p.key)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
-    const [q2, q3, q4] = r.slice(5);
-    // Q2: nobody bought in Q1 -> the rate is unknown, not 0; three new customers
-    expect(q2).toMatchObject({ buyers: 3, previousBuyers: 0, rate: null, newCustomers: 3, lost: 0, netChange: 3 });
-    // Q3: of 3 buyers in Q2, 2 bought again -> 2/3; 1 new (client 4); 1 lost (client 2) -> net 0
-    expect(q3).toMatchObject({ buyers: 3, previousBuyers: 3, retained: 2, newCustomers: 1, lost: 1, netChange: 0 });
-    expect(q3.rate).toBeCloseTo(2 / 3);
-    // Q4: of 3 buyers in Q3, only 4 bought again -> 1/3; 0 new; 2 lost -> net -2
-    expect(q4).toMatchObject({ retained: 1, newCustomers: 0, lost: 2, netChange: -2 });
-    // empty quarters stay empty
-    expect(r[0]).toMatchObject({ buyers: 0, previousBuyers: 0, rate: null, netChange: 0 });
-    // only the quarter that holds today is still running
-    expect(r.map((p) => p.complete)).toEqual([true, true, true, true, true, true, true, false]);
-    expect(retention(sales, at(2027, 1, 1)).find((p) => p.key === '2026-Q4')?.complete).toBe(true);
+  const none: { id: number; formerSince?: number }[] = [];
+
+  it("gives the articles' example: 100 customers, 15 lost, 20 new: retention 85 %, net gain 5 %, acquisition 20 %", () => {
+    const r = retentionRates(100, 100 - 15 + 20, 20);
+    expect(r.retention).toBeCloseTo(0.85);
+    expect(r.netGain).toBeCloseTo(0.05);
+    expect(r.acquisition).toBeCloseTo(0.2);
   });
-  it('computes it per year too', () => {
-    const r = retention([sale(1, at(2025, 3, 1)), sale(2, at(2025, 6, 1)), sale(1, at(2026, 2, 1))], NOW, 'year', 2);
-    expect(r.map((p) => [p.key, p.rate, p.netChange])).toEqual([['2025', null, 2], ['2026', 0.5, -1]]);
+
+  it('computes it from sales per year: 100 bought in 2024, 85 of them again in 2025, 20 new in 2025', () => {
+    const sales = [];
+    for (let id = 1; id <= 100; id++) sales.push(sale(id, at(2024, 6, 1 + (id % 28))));
+    for (let id = 1; id <= 85; id++) sales.push(sale(id, at(2025, 3, 1 + (id % 28))));
+    for (let id = 101; id <= 120; id++) sales.push(sale(id, at(2025, 9, 1 + (id % 28))));
+    const years = retention(sales, none, at(2026, 5, 10), 'year', 3);
+    expect(years.map((y) => y.key)).toEqual(['2024', '2025', '2026']);
+    const last = years[1];
+    expect(last).toMatchObject({ startCustomers: 100, endCustomers: 105, newCustomers: 20, complete: true });
+    expect(last.retention).toBeCloseTo(0.85);
+    expect(last.netGain).toBeCloseTo(0.05);
+    expect(last.acquisition).toBeCloseTo(0.2);
+    // 2024: nobody was a customer on 1 January 2024, so the rates are unknown, not 0
+    expect(years[0]).toMatchObject({ startCustomers: 0, endCustomers: 100, newCustomers: 100, retention: null, acquisition: null, netGain: null });
   });
+
+  it('S = 0 gives unknown, never 0 %', () => {
+    expect(retentionRates(0, 5, 5)).toEqual({ retention: null, acquisition: null, netGain: null });
+    expect(retention([], none, at(2026, 5, 10), 'quarter', 2).every((p) => p.retention === null && p.startCustomers === 0)).toBe(true);
+  });
+
+  it('measures the running period at now, marked as running', () => {
+    // 10 customers from 2025 (September); by 10 May 2026, 4 bought again, 2 are new, and
+    // the other 6 still count: their September sale is within the 365 days before now
+    const sales = [];
+    for (let id = 1; id <= 10; id++) sales.push(sale(id, at(2025, 9, 15)));
+    for (let id = 1; id <= 4; id++) sales.push(sale(id, at(2026, 2, 1)));
+    sales.push(sale(11, at(2026, 4, 1)), sale(12, at(2026, 5, 10, 9)));
+    const NOW = at(2026, 5, 10, 12);
+    const y = retention(sales, none, NOW, 'year', 1)[0];
+    expect(y).toMatchObject({ key: '2026', end: NOW, complete: false, startCustomers: 10, endCustomers: 12, newCustomers: 2 });
+    expect(y.retention).toBe(1);
+    expect(y.netGain).toBeCloseTo(0.2);
+    // a sale at the very moment counts
+    expect(retention([sale(1, NOW)], none, NOW, 'year', 1)[0].endCustomers).toBe(1);
+    // later that year, the 6 have gone 365 days without a sale: lost
+    const later = retention(sales, none, at(2026, 10, 1), 'year', 1)[0];
+    expect(later).toMatchObject({ startCustomers: 10, endCustomers: 6, newCustomers: 2 });
+    expect(later.retention).toBeCloseTo(0.4);
+  });
+
+  it('counts a client marked former as lost from then, whatever they bought in the year before', () => {
+    const sales = [sale(1, at(2025, 11, 1)), sale(2, at(2025, 11, 1))];
+    const q = retention(sales, [{ id: 1, formerSince: at(2026, 2, 1) }], at(2026, 5, 10), 'quarter', 2);
+    // Q1 2026: both customers on 1 January; client 1 marked former in February
+    expect(q[0]).toMatchObject({ key: '2026-Q1', startCustomers: 2, endCustomers: 1 });
+    expect(q[0].retention).toBe(0.5);
+    expect(customersAt(sales, [{ id: 1, formerSince: at(2026, 2, 1) }], at(2026, 1, 15))).toBe(2);
+    expect(customersAt(sales, [{ id: 1, formerSince: at(2026, 2, 1) }], at(2026, 2, 15))).toBe(1);
+  });
+
   it('lists quarters across the year boundary', () => {
     expect(lastPeriods(at(2026, 2, 1), 'quarter', 3).map((p) => p.label)).toEqual(['Q3 2025', 'Q4 2025', 'Q1 2026']);
+  });
+});
+
+describe('the second sale, referrers and satisfaction', () => {
+  const sale = (clientId: number, t: number) => ({ clientId, at: t, kind: 'sale' as const });
+  const NOW = at(2026, 11, 22);
+  it('the share of first-time buyers who bought again within 90 days and within a year, counting only closed windows', () => {
+    const s = secondSale([
+      sale(1, at(2025, 1, 10)), sale(1, at(2025, 2, 1)), // again after 22 days
+      sale(2, at(2025, 1, 10)), sale(2, at(2025, 9, 1)), // again after ~8 months
+      sale(3, at(2025, 3, 1)), // never again
+      sale(4, at(2026, 7, 1)), sale(4, at(2026, 8, 1)), // again in 31 days; its year is not over
+      sale(5, at(2026, 11, 1)), // 21 days ago: its 90 days are not over
+    ], NOW);
+    expect(s.within90).toEqual({ of: 4, bought: 2, share: 0.5 });
+    expect(s.withinYear).toEqual({ of: 3, bought: 2, share: 2 / 3 });
+    expect(secondSale([], NOW).within90.share).toBeNull();
+  });
+  it('ranks the top referrers, with how many of those they referred bought', () => {
+    const clients = [
+      { id: 1, name: 'Dana', saleCount: 2 }, { id: 2, name: 'Ola', saleCount: 1 },
+      { id: 3, name: 'Ravi', saleCount: 1 }, { id: 4, name: 'Kim', saleCount: 0 },
+    ];
+    const refs = [
+      { clientId: 1, kind: 'referral' as const, referredClientId: 3 },
+      { clientId: 1, kind: 'referral' as const, referredClientId: 4 },
+      { clientId: 1, kind: 'referral' as const },
+      { clientId: 2, kind: 'referral' as const },
+      { clientId: 2, kind: 'note' as const },
+    ];
+    expect(topReferrers(refs, clients)).toEqual([
+      { clientId: 1, name: 'Dana', referred: 3, bought: 1 },
+      { clientId: 2, name: 'Ola', referred: 1, bought: 0 },
+    ]);
+    expect(topReferrers(refs, clients, 1)).toHaveLength(1);
+  });
+  it('gives the satisfaction scores per quarter: average, promoters and detractors', () => {
+    const sc = (score: number, t: number) => ({ kind: 'score' as const, score, at: t });
+    const q = scoresOverTime([sc(10, at(2026, 7, 2)), sc(9, at(2026, 8, 2)), sc(6, at(2026, 9, 2)), sc(8, at(2026, 11, 1))], NOW, 'quarter', 2);
+    expect(q[0]).toMatchObject({ key: '2026-Q3', answers: 3, complete: true });
+    expect(q[0].average).toBeCloseTo(25 / 3);
+    expect(q[0].promoters).toBeCloseTo(2 / 3);
+    expect(q[0].detractors).toBeCloseTo(1 / 3);
+    expect(q[1]).toMatchObject({ key: '2026-Q4', answers: 1, average: 8, promoters: 0, detractors: 0, complete: false });
+    expect(scoresOverTime([], NOW, 'quarter', 1)[0]).toMatchObject({ answers: 0, average: null });
   });
 });
 

@@ -1,0 +1,162 @@
+/**
+ * Importing sales from a CSV file (email, date, amount; name, company and note if the file
+ * has them), as the contacts import does it: the guessed columns (changeable), a preview,
+ * the rows that will be skipped and why, then one write, all or nothing. Buyers who are no
+ * client yet become clients at the stage their sales give.
+ */
+import { useState } from 'react';
+import {
+  isoDay, planSales, readSalesFile, useImportSales, type ParsedSalesCsv, type SalesMapping, type SalesPlan,
+} from '@/lib/ui/spreadsheets';
+import { errorText } from '@/lib/ui/errors';
+import { Outcome } from '../Outcome';
+
+const FIELDS: { key: keyof SalesMapping; label: string }[] = [
+  { key: 'email', label: 'Email (required)' },
+  { key: 'date', label: 'Date (required)' },
+  { key: 'amount', label: 'Amount (required)' },
+  { key: 'name', label: 'Name' },
+  { key: 'company', label: 'Company' },
+  { key: 'note', label: 'Note' },
+];
+
+const money = (n: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(n);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function SalesImport() {
+  const importSales = useImportSales();
+  const [parsed, setParsed] = useState<(ParsedSalesCsv & { fileName: string }) | null>(null);
+  const [mapping, setMapping] = useState<SalesMapping>({});
+  const [plan, setPlan] = useState<SalesPlan | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const replan = async (p: ParsedSalesCsv, m: SalesMapping) => {
+    try {
+      setPlan(await planSales(p, m));
+      setMessage(null);
+    } catch (e) {
+      setPlan(null);
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
+  };
+
+  const onFile = async (file?: File) => {
+    setParsed(null);
+    setPlan(null);
+    setMessage(null);
+    if (!file) return;
+    try {
+      const p = await readSalesFile(file);
+      setParsed({ ...p, fileName: file.name });
+      setMapping(p.mapping);
+      await replan(p, p.mapping);
+    } catch (e) {
+      setMessage({ kind: 'error', text: `${file.name}: ${errorText(e)}` });
+    }
+  };
+
+  const doImport = async () => {
+    if (!plan) return;
+    try {
+      const r = await importSales.mutateAsync(plan);
+      setMessage({ kind: 'ok', text: `Imported ${plural(r.sales, 'sale')}${r.newClients ? `; ${plural(r.newClients, 'new client')}` : ''}.` });
+      setParsed(null);
+      setPlan(null);
+    } catch (e) {
+      setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
+    }
+  };
+
+  return (
+    <div className="sales-import">
+      <label>
+        Import sales from a CSV file (email, date, amount; name, company and note if you have them)
+        <input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
+      </label>
+      {parsed ? (
+        <div className="plan" role="region" aria-label="Sales import preview">
+          <p>
+            {parsed.fileName}: {plural(parsed.rows.length, 'row')}. Dates as 2025-03-14 (or 14.03.2025); an amount as your
+            spreadsheet writes it.
+          </p>
+          <fieldset>
+            <legend>Columns</legend>
+            {FIELDS.map((f) => (
+              <label key={f.key} className="inline">
+                {f.label}
+                <select
+                  value={mapping[f.key] ?? ''}
+                  onChange={(e) => {
+                    const m = { ...mapping, [f.key]: e.target.value || undefined };
+                    setMapping(m);
+                    void replan(parsed, m);
+                  }}
+                >
+                  <option value="">(none)</option>
+                  {parsed.headers.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </fieldset>
+          {plan ? (
+            <>
+              <p>
+                {plural(plan.sales.length, 'sale')} for {plural(plan.newClients + plan.existingClients, 'buyer')}:{' '}
+                {plural(plan.newClients, 'new client')}, {plural(plan.existingClients, 'client')} already tracked.
+              </p>
+              <table>
+                <caption>First sales to import</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Amount</th>
+                    <th scope="col">Note</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.sales.slice(0, 8).map((s) => (
+                    <tr key={s.line}>
+                      <td>{isoDay(s.at)}</td>
+                      <td>{s.email}</td>
+                      <td>{s.name ?? ''}</td>
+                      <td>{money(s.amount)}</td>
+                      <td>{s.note ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {plan.invalid.length ? (
+                <details open>
+                  <summary>{plural(plan.invalid.length, 'row')} will be skipped</summary>
+                  <ul>
+                    {plan.invalid.map((r) => (
+                      <li key={r.line}>
+                        Row {r.line}: {r.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+              {plan.recorded ? <p className="muted">{plural(plan.recorded, 'sale is', 'sales are')} recorded already and stay as they are.</p> : null}
+              <div className="row">
+                <button type="button" onClick={() => void doImport()} disabled={plan.sales.length === 0}>
+                  Import {plural(plan.sales.length, 'sale')}
+                </button>
+                <button type="button" onClick={() => { setParsed(null); setPlan(null); }}>
+                  Cancel
+                </button>
+              </div>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      <Outcome message={message} />
+    </div>
+  );
+}
