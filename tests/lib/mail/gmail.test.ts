@@ -336,3 +336,22 @@ describe('readGmailThread details', () => {
     expect(ms).toBeLessThan(100);
   });
 });
+
+describe('a Gmail display name that looks like an address', () => {
+  it('is a name, never the address, for senders and recipients', () => {
+    const doc = loadFixture('gmail/thread-basic-en-us.html');
+    const sender = doc.querySelectorAll('span.gD')[2];
+    sender.setAttribute('name', 'lee.buyer@globex.io');
+    sender.textContent = 'lee.buyer@globex.io';
+    sender.setAttribute('email', 'attacker@evil.example');
+    sender.setAttribute('data-hovercard-id', 'attacker@evil.example');
+    const recipient = doc.querySelector('span.hb span.g2')!;
+    recipient.setAttribute('name', 'lee.buyer@globex.io');
+    recipient.textContent = 'lee.buyer@globex.io';
+    const s = readGmailThread(doc)!;
+    const emails = s.participants.map((p) => p.email);
+    expect(emails).toContain('attacker@evil.example');
+    expect(emails).not.toContain('lee.buyer@globex.io');
+    expect(s.correspondent?.email).toBe('attacker@evil.example');
+  });
+});
