@@ -4,11 +4,10 @@
  * the rows that will be skipped and why, then one write, all or nothing. Buyers who are no
  * client yet become clients at the stage their sales give.
  */
-import { useState } from 'react';
 import {
   isoDay, planSales, readSalesFile, useImportSales, type ParsedSalesCsv, type SalesMapping, type SalesPlan,
 } from '@/lib/ui/spreadsheets';
-import { errorText } from '@/lib/ui/errors';
+import { useCsvImport } from '@/lib/ui/csv-import';
 import { Outcome } from '../Outcome';
 
 const FIELDS: { key: keyof SalesMapping; label: string }[] = [
@@ -25,47 +24,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export function SalesImport() {
   const importSales = useImportSales();
-  const [parsed, setParsed] = useState<(ParsedSalesCsv & { fileName: string }) | null>(null);
-  const [mapping, setMapping] = useState<SalesMapping>({});
-  const [plan, setPlan] = useState<SalesPlan | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-
-  const replan = async (p: ParsedSalesCsv, m: SalesMapping) => {
-    try {
-      setPlan(await planSales(p, m));
-      setMessage(null);
-    } catch (e) {
-      setPlan(null);
-      setMessage({ kind: 'error', text: errorText(e) });
-    }
-  };
-
-  const onFile = async (file?: File) => {
-    setParsed(null);
-    setPlan(null);
-    setMessage(null);
-    if (!file) return;
-    try {
-      const p = await readSalesFile(file);
-      setParsed({ ...p, fileName: file.name });
-      setMapping(p.mapping);
-      await replan(p, p.mapping);
-    } catch (e) {
-      setMessage({ kind: 'error', text: `${file.name}: ${errorText(e)}` });
-    }
-  };
-
-  const doImport = async () => {
-    if (!plan) return;
-    try {
-      const r = await importSales.mutateAsync(plan);
-      setMessage({ kind: 'ok', text: `Imported ${plural(r.sales, 'sale')}${r.newClients ? `; ${plural(r.newClients, 'new client')}` : ''}.` });
-      setParsed(null);
-      setPlan(null);
-    } catch (e) {
-      setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
-    }
-  };
+  const { parsed, mapping, plan, message, setMapping, onFile, doImport, cancel } = useCsvImport({
+    read: readSalesFile,
+    plan: planSales,
+    write: (p: SalesPlan) => importSales.mutateAsync(p),
+    done: (r) => `Imported ${plural(r.sales, 'sale')}${r.newClients ? `; ${plural(r.newClients, 'new client')}` : ''}.`,
+  });
 
   return (
     <div className="sales-import">
@@ -85,11 +49,10 @@ export function SalesImport() {
               <label key={f.key} className="inline">
                 {f.label}
                 <select
-                  value={mapping[f.key] ?? ''}
+                  value={mapping?.[f.key] ?? ''}
                   onChange={(e) => {
-                    const m = { ...mapping, [f.key]: e.target.value || undefined };
+                    const m = { ...mapping, [f.key]: e.target.value || undefined } as typeof mapping & object;
                     setMapping(m);
-                    void replan(parsed, m);
                   }}
                 >
                   <option value="">(none)</option>
@@ -148,7 +111,7 @@ export function SalesImport() {
                 <button type="button" onClick={() => void doImport()} disabled={plan.sales.length === 0}>
                   Import {plural(plan.sales.length, 'sale')}
                 </button>
-                <button type="button" onClick={() => { setParsed(null); setPlan(null); }}>
+                <button type="button" onClick={cancel}>
                   Cancel
                 </button>
               </div>

@@ -4,12 +4,11 @@
  * (changeable), a preview, and the rows it will skip with the reason, before writing
  * anything; the write is all or nothing.
  */
-import { useState } from 'react';
 import {
   downloadClientsCsv, downloadTouchpointsCsv, planContactsImport, readContactsFile, useImportContacts,
   type ColumnMapping, type ImportPlan, type ParsedCsv,
 } from '@/lib/ui/spreadsheets';
-import { errorText } from '@/lib/ui/errors';
+import { useCsvImport } from '@/lib/ui/csv-import';
 import { Outcome } from '../Outcome';
 import { SalesImport } from './SalesImport';
 
@@ -25,47 +24,12 @@ const FORMAT_NAME = { google: 'Google Contacts', outlook: 'Outlook contacts', hu
 
 export function SpreadsheetSection() {
   const importContacts = useImportContacts();
-  const [parsed, setParsed] = useState<(ParsedCsv & { fileName: string }) | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [plan, setPlan] = useState<ImportPlan | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-
-  const replan = async (p: ParsedCsv, m: ColumnMapping) => {
-    try {
-      setPlan(await planContactsImport(p, m));
-      setMessage(null);
-    } catch (e) {
-      setPlan(null);
-      setMessage({ kind: 'error', text: errorText(e) });
-    }
-  };
-
-  const onFile = async (file?: File) => {
-    setParsed(null);
-    setPlan(null);
-    setMessage(null);
-    if (!file) return;
-    try {
-      const p = await readContactsFile(file);
-      setParsed({ ...p, fileName: file.name });
-      setMapping(p.mapping);
-      await replan(p, p.mapping);
-    } catch (e) {
-      setMessage({ kind: 'error', text: `${file.name}: ${errorText(e)}` });
-    }
-  };
-
-  const doImport = async () => {
-    if (!plan) return;
-    try {
-      const r = await importContacts.mutateAsync(plan);
-      setMessage({ kind: 'ok', text: `Imported ${r.created} new clients${r.existing ? `; ${r.existing} were clients already` : ''}.` });
-      setParsed(null);
-      setPlan(null);
-    } catch (e) {
-      setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
-    }
-  };
+  const { parsed, mapping, plan, message, setMapping, onFile, doImport, cancel } = useCsvImport({
+    read: readContactsFile,
+    plan: planContactsImport,
+    write: (p: ImportPlan) => importContacts.mutateAsync(p),
+    done: (r) => `Imported ${r.created} new clients${r.existing ? `; ${r.existing} were clients already` : ''}.`,
+  });
 
   return (
     <section aria-labelledby="csv-heading" className="options-section">
@@ -93,11 +57,10 @@ export function SpreadsheetSection() {
               <label key={f.key} className="inline">
                 {f.label}
                 <select
-                  value={mapping[f.key] ?? ''}
+                  value={mapping?.[f.key] ?? ''}
                   onChange={(e) => {
-                    const m = { ...mapping, [f.key]: e.target.value || undefined };
+                    const m = { ...mapping, [f.key]: e.target.value || undefined } as typeof mapping & object;
                     setMapping(m);
-                    void replan(parsed, m);
                   }}
                 >
                   <option value="">(none)</option>
@@ -147,7 +110,7 @@ export function SpreadsheetSection() {
                 <button type="button" onClick={() => void doImport()} disabled={plan.contacts.length === 0}>
                   Import {plan.contacts.length - plan.existing} contacts
                 </button>
-                <button type="button" onClick={() => { setParsed(null); setPlan(null); }}>
+                <button type="button" onClick={cancel}>
                   Cancel
                 </button>
               </div>
