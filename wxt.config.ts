@@ -33,7 +33,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // notifications: the daily digest and key-account alerts, asked for only when the user
     // turns one on in the options (lib/ui/reminders.ts); off, the extension never notifies
-    optional_permissions: ['notifications'],
+    // downloads: automatic backups into Downloads/Touchbase, asked for only when the user
+    // turns them on in the options (lib/ui/backup.ts); off, nothing is downloaded by itself
+    optional_permissions: ['notifications', 'downloads'],
     host_permissions: mailMatches(),
     content_scripts: contentScripts(),
     action: { default_title: 'Touchbase: open the client sidebar' },

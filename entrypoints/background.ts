@@ -5,6 +5,7 @@ import { handleMessage } from '@/lib/background/router';
 import {
   armDigest, checkKeyAccountAlerts, DIGEST_ALARM, onDigestAlarm, onNotificationClicked, touchesSettings,
 } from '@/lib/background/reminders';
+import { armAutoBackup, AUTO_BACKUP_ALARM, onDownloadChanged, runAutoBackup, type DownloadDelta } from '@/lib/background/auto-backup';
 import { forgetTab } from '@/lib/messages/session';
 import { ensureBuiltInTemplates } from '@/lib/db/templates';
 
@@ -41,7 +42,14 @@ export default defineBackground(() => {
       void refreshBadge();
       void checkKeyAccountAlerts().catch(console.error);
     } else if (a.name === DIGEST_ALARM) void onDigestAlarm(a).catch(console.error);
+    else if (a.name === AUTO_BACKUP_ALARM) void runAutoBackup().catch(console.error);
   });
+  // the automatic backup: its alarm set for the next due time, and run at once when it is
+  // due already (turned on just now, or the browser was closed when it was due)
+  const armBackup = () =>
+    void armAutoBackup()
+      .then((due) => (due !== undefined && due <= Date.now() ? runAutoBackup() : undefined))
+      .catch(console.error);
   // a burst of writes (an import, a restore, several quick logs) gives one recount after it;
   // a settings write (the digest's time or working week may have changed) sets the digest again
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -51,7 +59,10 @@ export default defineBackground(() => {
     pending = setTimeout(() => void refreshBadge(), 250);
     if (touchesSettings(parts)) {
       clearTimeout(pendingArm);
-      pendingArm = setTimeout(() => void armDigest().catch(console.error), 250);
+      pendingArm = setTimeout(() => {
+        void armDigest().catch(console.error);
+        armBackup();
+      }, 250);
     }
   });
   const started = () => {
@@ -68,6 +79,18 @@ export default defineBackground(() => {
   // Notifications exist only once the user allowed them (an optional permission): listen for
   // clicks now if they do, else from the moment they are granted.
   let listening = false;
+  let listeningDownloads = false;
+  const listenForDownloads = () => {
+    const downloads = (browser as unknown as { downloads?: { onChanged: { addListener(f: (d: DownloadDelta) => void): void } } })
+      .downloads;
+    if (listeningDownloads || !downloads) return;
+    // an automatic backup's file completed: noted as the last backup, older ones pruned
+    downloads.onChanged.addListener((d) => void onDownloadChanged(d).catch(console.error));
+    listeningDownloads = true;
+    armBackup();
+  };
+  listenForDownloads();
+  browser.permissions?.onAdded?.addListener(listenForDownloads);
   const listenForClicks = () => {
     const notifications = (browser as unknown as { notifications?: { onClicked: { addListener(f: (id: string) => void): void } } })
       .notifications;
@@ -82,5 +105,6 @@ export default defineBackground(() => {
   void db.open().then(() => {
     void refreshBadge();
     void armDigest().catch(console.error);
+    armBackup();
   });
 });

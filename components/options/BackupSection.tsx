@@ -5,13 +5,22 @@
  */
 import { useRef, useState } from 'react';
 import { formatDistanceStrict } from 'date-fns';
-import { readBackupFile, useExportBackup, useRestoreBackup, type ReadBackup, type RestoreMode } from '@/lib/ui/backup';
-import { useSettings } from '@/lib/ui/settings';
+import {
+  readBackupFile, requestDownloads, useExportBackup, useRestoreBackup, type ReadBackup, type RestoreMode,
+} from '@/lib/ui/backup';
+import { useSettings, useUpdateSettings } from '@/lib/ui/settings';
+import type { AutoBackup } from '@/lib/domain/model';
 import { errorText } from '@/lib/ui/errors';
 import { Outcome } from '../Outcome';
 
+export const AUTO_REFUSED =
+  'Automatic backups stay off: the browser did not allow Touchbase to save files to Downloads. Choose again and pick “Allow” to turn them on.';
+
+const AUTO_WORDS: Record<AutoBackup, string> = { off: 'Off', weekly: 'Every week', daily: 'Every day' };
+
 export function BackupSection() {
   const { data: settings } = useSettings();
+  const updateSettings = useUpdateSettings();
   const exportBackup = useExportBackup();
   const restoreBackup = useRestoreBackup();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -30,6 +39,36 @@ export function BackupSection() {
     } finally {
       setBusy(false);
     }
+  };
+
+  const saveAuto = async (value: AutoBackup) => {
+    try {
+      await updateSettings.mutateAsync({ autoBackup: value });
+      setMessage({
+        kind: 'ok',
+        text: value === 'off' ? 'Automatic backups are off.' : `Automatic backups are on: ${AUTO_WORDS[value].toLowerCase()}, into Downloads/Touchbase (the newest four kept).`,
+      });
+    } catch (e) {
+      setMessage({ kind: 'error', text: `Not saved: ${errorText(e)}` });
+    }
+  };
+
+  const changeAuto = (value: AutoBackup) => {
+    if (value === 'off') {
+      void saveAuto('off');
+      return;
+    }
+    // first thing in the click: the browser allows the request only during the user's gesture
+    let asked: Promise<boolean>;
+    try {
+      asked = requestDownloads();
+    } catch (e) {
+      asked = Promise.reject(e);
+    }
+    void asked.then(
+      (granted) => (granted ? saveAuto(value) : setMessage({ kind: 'error', text: AUTO_REFUSED })),
+      (e) => setMessage({ kind: 'error', text: `Automatic backups stay off: ${errorText(e)}` }),
+    );
   };
 
   const onFile = async (file: File | undefined) => {
@@ -88,6 +127,26 @@ export function BackupSection() {
           onChange={(e) => void onFile(e.target.files?.[0])}
         />
       </div>
+      <label className="row">
+        Back up automatically:{' '}
+        <select
+          value={settings?.autoBackup ?? 'off'}
+          disabled={!settings}
+          onChange={(e) => changeAuto(e.target.value as AutoBackup)}
+        >
+          {(Object.keys(AUTO_WORDS) as AutoBackup[]).map((k) => (
+            <option key={k} value={k}>
+              {AUTO_WORDS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {settings && settings.autoBackup !== 'off' ? (
+        <p className="muted" data-testid="auto-backup">
+          A backup file is saved {settings.autoBackup === 'daily' ? 'every day' : 'every week'} into Downloads/Touchbase; the newest
+          four are kept.
+        </p>
+      ) : null}
       {pending ? (
         <div className="plan" role="region" aria-label="What the restore will do">
           <p>

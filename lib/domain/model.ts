@@ -355,6 +355,10 @@ export interface Holiday {
 /** What restarts the contact clock: the user's own touches only, or any touch (their emails too). */
 export type ContactClock = 'own' | 'any';
 
+/** How often a backup file is written by itself into Downloads/Touchbase (off until the user turns it on). */
+export const AUTO_BACKUPS = ['off', 'weekly', 'daily'] as const;
+export type AutoBackup = (typeof AUTO_BACKUPS)[number];
+
 export interface Settings {
   /** days between contacts per stage */
   cadenceDays: Record<Stage, number>;
@@ -405,4 +409,9 @@ export interface Settings {
   digestTime: string;
   /** a notification when a key account's email has waited `replyOnTimeHours` of working time */
   keyAccountAlerts: boolean;
+  /**
+   * a backup file written by itself every week or day into Downloads/Touchbase (the user
+   * turns it on in the options, which asks for the optional `downloads` permission)
+   */
+  autoBackup: AutoBackup;
 }

@@ -10,7 +10,7 @@
  * into `ownAddresses` or edited `cadenceDays` in place would silently change the defaults
  * of everyone else. Copy it (`{ ...DEFAULT_SETTINGS, cadenceDays: { ... } }`) to change it.
  */
-import { LIMITS, STAGES, type Holiday, type Settings, type Stage } from './model';
+import { AUTO_BACKUPS, LIMITS, STAGES, type Holiday, type Settings, type Stage } from './model';
 import { cleanText, eachIn, inField, refused, toBoolean, toEmail, toPositiveDays, toTime, ValidationError } from './validate';
 
 /** "reach out to the customer four times a year, minimum": no cadence above this unless allowed. */
@@ -45,6 +45,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   digestEnabled: false,
   digestTime: '08:30',
   keyAccountAlerts: false,
+  // automatic backups are off until the user turns them on (and allows downloads)
+  autoBackup: 'off',
 });
 
 /** Every address of the user's: typed, then learnt from the pages. */
@@ -218,6 +220,11 @@ export function validateSettingsPatch(patch: SettingsPatch, current: Settings): 
     next.digestTime = patch.digestTime;
   }
   if (patch.keyAccountAlerts !== undefined) next.keyAccountAlerts = toBoolean(patch.keyAccountAlerts, 'keyAccountAlerts');
+  if (patch.autoBackup !== undefined) {
+    if (!(AUTO_BACKUPS as readonly unknown[]).includes(patch.autoBackup))
+      throw refused('autoBackup', 'must be "off", "weekly" or "daily"', 'autoBackup');
+    next.autoBackup = patch.autoBackup;
+  }
   return next;
 }
 

@@ -51,3 +51,27 @@ export async function readBackupFile(file: File): Promise<ReadBackup> {
 export function useRestoreBackup() {
   return useWrite({ mutationFn: (a: { backup: Backup; mode: RestoreMode }) => restoreBackup(a.backup, a.mode) });
 }
+
+const DOWNLOADS = { permissions: ['downloads'] } as const;
+
+/**
+ * Asks the browser (which asks the user) to allow downloads, which automatic backups need
+ * (lib/background/auto-backup.ts); false when refused. The browser grants a permission only
+ * during a user gesture: call it straight from the click, before anything is awaited.
+ */
+export function requestDownloads(): Promise<boolean> {
+  try {
+    return Promise.resolve(browser.permissions.request(DOWNLOADS as never)).then((granted) => granted === true);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** Whether downloads are allowed now (the user may have taken the permission back). */
+export async function downloadsAllowed(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains(DOWNLOADS as never);
+  } catch {
+    return false;
+  }
+}

@@ -1,12 +1,14 @@
 /**
  * Backup in the real browser: export a database with data, clear it, restore the file
  * through the file chooser and find everything back; a broken file shows an error and
- * the data stays.
+ * the data stays; a hand-edited file (a setting of the wrong type, its checksum recomputed)
+ * is refused naming the field, and changes nothing the next export would show.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { launch, type Harness } from './harness';
 
 let h: Harness;
@@ -92,6 +94,74 @@ describe('backup and restore in Chromium', () => {
     await page.getByLabel('Backup file to restore').setInputFiles(broken);
     await expect.poll(() => backupSection.getByRole('alert').textContent()).toMatch(/broken\.json: The file is cut short \(truncated\).*Nothing was changed\./);
     expect(await counts(page)).toEqual(seeded);
+    await page.close();
+  });
+});
+
+/** JSON with object keys sorted, as lib/backup/backup.ts canonicalJson writes the data. */
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
+
+/** Exports through the options page's own button and returns the downloaded file's path. */
+async function exportFile(page: import('playwright-core').Page, name: string): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export backup' }).click(),
+  ]);
+  const file = join(dir, name);
+  await download.saveAs(file);
+  return file;
+}
+
+describe('a restored backup with a setting of the wrong type', () => {
+  it('is refused naming the field, and the next export equals the one before', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    if ((await counts(page)).clients === 0) {
+      await page.getByRole('button', { name: 'Load sample data' }).click();
+      await expect.poll(() => counts(page)).toEqual({ clients: 8, touchpoints: expect.any(Number) });
+    }
+    // a first export notes its time, so the settings row exists (a restore may have replaced it)
+    await exportFile(page, 'first.json');
+    await expect.poll(() => page.getByTestId('last-backup').textContent()).toContain('Last backup:');
+    const before = await exportFile(page, 'before.json');
+    const original = JSON.parse(readFileSync(before, 'utf8'));
+    const settingsRow = original.data.settings.find((r: { key: string }) => r.key === 'app');
+    expect(settingsRow).toBeDefined();
+
+    // the file as a hand edit would leave it: a setting of the wrong type, its checksum
+    // recomputed as the app does (SHA-256 hex of the canonical JSON of `data`), laid out
+    // as the export writes it (header first, `data` last), so only the rules can refuse it
+    const edited = structuredClone(original);
+    edited.data.settings.find((r: { key: string }) => r.key === 'app').value.replyLateHours = 'soon';
+    const dataText = canonicalJson(edited.data);
+    const { data: _data, ...header } = edited;
+    header.checksum = createHash('sha256').update(dataText).digest('hex');
+    const bad = join(dir, 'wrong-type.json');
+    writeFileSync(bad, `${JSON.stringify(header).slice(0, -1)},"data":${dataText}}`);
+
+    await page.getByLabel('Backup file to restore').setInputFiles(bad);
+    const backupSection = page.getByRole('region', { name: 'Backup' });
+    await expect.poll(() => backupSection.getByRole('alert').textContent()).toMatch(
+      /wrong-type\.json: .*settings\.replyLateHours.*Nothing was changed\./,
+    );
+    await expect.poll(() => backupSection.getByRole('alert').textContent()).not.toMatch(/checksum/);
+    expect(await page.getByRole('region', { name: 'What the restore will do' }).count()).toBe(0);
+
+    // the export itself notes its time (lastBackupAt = its exportedAt, once the file was
+    // handed over): that is the one change the next export may show; the refused restore
+    // changed nothing, so the rest of the data and its checksum are the same
+    const after = JSON.parse(readFileSync(await exportFile(page, 'after.json'), 'utf8'));
+    const expected = structuredClone(original.data);
+    expected.settings.find((r: { key: string }) => r.key === 'app').value.lastBackupAt = Date.parse(original.exportedAt);
+    expect(after.exportedAt).not.toBe(original.exportedAt);
+    expect(after.data).toEqual(expected);
+    expect(after.checksum).toBe(createHash('sha256').update(canonicalJson(expected)).digest('hex'));
+    expect(after.counts).toEqual(original.counts);
     await page.close();
   });
 });

@@ -29,8 +29,8 @@ describe('the built extension in Chromium', () => {
       'https://outlook.cloud.microsoft/*',
     ]);
     expect(manifest.permissions.sort()).toEqual(['alarms', 'scripting', 'sidePanel', 'storage']);
-    // asked for only when the user turns a reminder on (tests/e2e/reminders.e2e.ts)
-    expect(manifest.optional_permissions).toEqual(['notifications']);
+    // asked for only when the user turns a reminder (tests/e2e/reminders.e2e.ts) or automatic backups on
+    expect(manifest.optional_permissions).toEqual(['notifications', 'downloads']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     // each content script on its own provider's hosts only (declared by hand: lib/mail/hosts.ts)
     expect(manifest.content_scripts).toEqual([

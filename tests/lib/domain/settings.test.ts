@@ -28,6 +28,7 @@ describe('DEFAULT_SETTINGS', () => {
       digestEnabled: false,
       digestTime: '08:30',
       keyAccountAlerts: false,
+      autoBackup: 'off',
     });
   });
 
