@@ -46,9 +46,10 @@ export function useCsvImport<Parsed extends { mapping: Mapping }, Mapping, Plan,
       if (!file) return;
       try {
         const p = await steps.read(file);
+        // the preview appears with its plan, never half-made
+        await replan(p, p.mapping);
         setParsed({ ...p, fileName: file.name });
         setMappingState(p.mapping);
-        await replan(p, p.mapping);
       } catch (e) {
         setMessage({ kind: 'error', text: `${file.name}: ${errorText(e)}` });
       }
