@@ -9,6 +9,7 @@ import {
 } from '@/lib/ui/spreadsheets';
 import { useCsvImport } from '@/lib/ui/csv-import';
 import { Outcome } from '../Outcome';
+import { ColumnPicker } from './ColumnPicker';
 
 const FIELDS: { key: keyof SalesMapping; label: string }[] = [
   { key: 'email', label: 'Email (required)' },
@@ -43,28 +44,7 @@ export function SalesImport() {
             {parsed.fileName}: {plural(parsed.rows.length, 'row')}. Dates as 2025-03-14 (or 14.03.2025); an amount as your
             spreadsheet writes it.
           </p>
-          <fieldset>
-            <legend>Columns</legend>
-            {FIELDS.map((f) => (
-              <label key={f.key} className="inline">
-                {f.label}
-                <select
-                  value={mapping?.[f.key] ?? ''}
-                  onChange={(e) => {
-                    const m = { ...mapping, [f.key]: e.target.value || undefined } as typeof mapping & object;
-                    setMapping(m);
-                  }}
-                >
-                  <option value="">(none)</option>
-                  {parsed.headers.map((h) => (
-                    <option key={h} value={h}>
-                      {h}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </fieldset>
+          <ColumnPicker fields={FIELDS} headers={parsed.headers} mapping={mapping} onChange={setMapping} />
           {plan ? (
             <>
               <p>

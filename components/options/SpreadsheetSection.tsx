@@ -10,6 +10,7 @@ import {
 } from '@/lib/ui/spreadsheets';
 import { useCsvImport } from '@/lib/ui/csv-import';
 import { Outcome } from '../Outcome';
+import { ColumnPicker } from './ColumnPicker';
 import { SalesImport } from './SalesImport';
 
 const FIELDS: { key: keyof Omit<ColumnMapping, 'extraEmails'>; label: string }[] = [
@@ -51,28 +52,7 @@ export function SpreadsheetSection() {
           <p>
             {parsed.fileName}: {parsed.rows.length} rows, looks like {FORMAT_NAME[parsed.format]}.
           </p>
-          <fieldset>
-            <legend>Columns</legend>
-            {FIELDS.map((f) => (
-              <label key={f.key} className="inline">
-                {f.label}
-                <select
-                  value={mapping?.[f.key] ?? ''}
-                  onChange={(e) => {
-                    const m = { ...mapping, [f.key]: e.target.value || undefined } as typeof mapping & object;
-                    setMapping(m);
-                  }}
-                >
-                  <option value="">(none)</option>
-                  {parsed.headers.map((h) => (
-                    <option key={h} value={h}>
-                      {h}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </fieldset>
+          <ColumnPicker fields={FIELDS} headers={parsed.headers} mapping={mapping} onChange={setMapping} />
           {plan ? (
             <>
               <table>
