@@ -105,7 +105,7 @@ async function expectedFromToday(): Promise<string> {
 describe('reminders in Chromium', () => {
   it('the build asks for notifications only as an optional permission', () => {
     const built = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    expect(built.optional_permissions).toEqual(['notifications']);
+    expect(built.optional_permissions).toContain('notifications');
     expect(built.permissions).not.toContain('notifications');
   });
 
