@@ -84,9 +84,11 @@ function makeCertificate(dir: string): { key: Buffer; cert: Buffer } {
 
 /**
  * Serves `tests/fixtures/<path>` (rendered) for any host. `/mail/u/0/?fixture=gmail/x.html`
- * lets a page keep a realistic URL while choosing its fixture.
+ * lets a page keep a realistic URL while choosing its fixture. `port`: a free loopback port
+ * by default; the Firefox harness asks for 443, where Firefox's `network.dns.localDomains`
+ * sends the mail hosts (tests/e2e/firefox/harness.ts).
  */
-export async function startMailServer(): Promise<MailServer> {
+export async function startMailServer(opts: { port?: number } = {}): Promise<MailServer> {
   const dir = mkdtempSync(join(tmpdir(), 'touchbase-cert-'));
   const { key, cert } = makeCertificate(dir);
   const overrides = new Map<string, string>();
@@ -112,7 +114,18 @@ export async function startMailServer(): Promise<MailServer> {
       res.end(String(e));
     }
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`the fixture server could not listen on 127.0.0.1:${opts.port ?? 0}: ${String(e)}`);
+  }
   return {
     port: (server.address() as AddressInfo).port,
     setPage: (path, html) => overrides.set(path, html),
