@@ -150,6 +150,44 @@ export function workingMsBetween(from: number, to: number, week: WorkingWeek): n
 }
 
 /**
+ * A working-time clock for many spans inside [lo, hi]: `clock(t)` is the working ms from the
+ * start of the day of `lo` to `t`, so `clock(to) - clock(from)` is `workingMsBetween(from, to)`
+ * for every lo <= from <= to <= hi, with the day walk done once for the whole range instead of
+ * once per span (the reply speed of a whole book times tens of thousands of spans). The days
+ * are the same day starts `workingMsBetween` walks, so both agree to the millisecond (the
+ * tests compare them on random spans). Null when every millisecond counts (plain `to - from`)
+ * or the range is not finite.
+ */
+export function workingClock(lo: number, hi: number, week: WorkingWeek): ((t: number) => number) | null {
+  const w = workdays(week);
+  if (!w || !Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return null;
+  const starts: number[] = [];
+  const before: number[] = [];
+  const working: boolean[] = [];
+  let acc = 0;
+  for (let s = dayStart(lo); s <= hi; ) {
+    const e = nextDay(s);
+    starts.push(s);
+    before.push(acc);
+    const on = w.is[weekday(s)];
+    working.push(on);
+    if (on) acc += e - s;
+    s = e;
+  }
+  return (t: number) => {
+    // the last day starting at or before t
+    let a = 0;
+    let b = starts.length - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if (starts[mid] <= t) a = mid;
+      else b = mid - 1;
+    }
+    return before[a] + (working[a] ? t - starts[a] : 0);
+  };
+}
+
+/**
  * The first moment `t` at which `workingMsBetween(from, t) >= ms`: `from` plus `ms` of
  * working time. `from` itself when `ms <= 0`; `from + ms` when the week is turned off.
  * When the count runs out exactly at the end of a working day, that end is the answer

@@ -8,7 +8,7 @@
  */
 import { format } from 'date-fns';
 import type { Settings, Touchpoint } from '../model';
-import { workingMsBetween, workingWeekOf, type WorkingWeek } from '../working-time';
+import { workingClock, workingWeekOf, type WorkingWeek } from '../working-time';
 import { REPLY_KINDS } from '../response';
 
 export interface ReplyMonth {
@@ -41,7 +41,19 @@ export function answerTimes(
   tps: Pick<Touchpoint, 'clientId' | 'at' | 'kind' | 'noReplyNeeded'>[],
   week?: WorkingWeek,
 ): { at: number; hours: number | null }[] {
-  const hoursBetween = (a: number, b: number) => (week ? workingMsBetween(a, b, week) : b - a) / 3_600_000;
+  // one working-time clock for every span (the day walk once for the whole range, not once
+  // per email): clock(b) - clock(a) is workingMsBetween(a, b, week)
+  let lo = Infinity;
+  let hi = -Infinity;
+  if (week) {
+    for (const t of tps) {
+      if (t.at < lo) lo = t.at;
+      if (t.at > hi) hi = t.at;
+    }
+  }
+  const clock = week ? workingClock(lo, hi, week) : null;
+  const hoursBetween = (a: number, b: number) =>
+    (clock && Number.isFinite(a) && Number.isFinite(b) ? (b > a ? clock(b) - clock(a) : 0) : Math.max(0, b - a)) / 3_600_000;
   const byClient = new Map<number, Pick<Touchpoint, 'clientId' | 'at' | 'kind' | 'noReplyNeeded'>[]>();
   for (const t of tps) {
     if (!byClient.has(t.clientId)) byClient.set(t.clientId, []);
@@ -65,6 +77,14 @@ export function answerTimes(
   return out;
 }
 
+/** format(t, 'yyyy-MM') without date-fns' formatter, which is slow in a loop over every email */
+export function monthKey(t: number): string {
+  const d = new Date(t);
+  const y = d.getFullYear();
+  const m = d.getMonth() + 1;
+  return y >= 0 && y <= 9999 ? `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}` : format(t, 'yyyy-MM');
+}
+
 /**
  * Reply speed per month. With the user's settings, times are working hours and "within 24 h"
  * is within their on-time threshold, the same rule as the panel and the badge; without, clock
@@ -78,9 +98,9 @@ export function replySpeed(
   const onTime = settings?.replyOnTimeHours ?? 24;
   const byMonth = new Map<string, { label: string; hours: number[]; unanswered: number }>();
   for (const t of times) {
-    const key = format(t.at, 'yyyy-MM');
-    if (!byMonth.has(key)) byMonth.set(key, { label: format(t.at, 'MMM yyyy'), hours: [], unanswered: 0 });
-    const m = byMonth.get(key)!;
+    const key = monthKey(t.at);
+    let m = byMonth.get(key);
+    if (!m) byMonth.set(key, (m = { label: format(t.at, 'MMM yyyy'), hours: [], unanswered: 0 }));
     if (t.hours === null) m.unanswered++;
     else m.hours.push(t.hours);
   }
