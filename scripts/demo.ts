@@ -6,12 +6,14 @@
  * and exits; otherwise the browser stays open until you close it or press Ctrl+C.
  *
  * `npm run screenshots` is the same headless run with `--out docs/screenshots`: it updates
- * the README's pictures, the one run meant to change tracked files.
+ * the README's pictures; `npm run store:screenshots` adds `--store` for the stores' 1280x800
+ * pictures in store/screenshots/. Those two are the runs meant to change tracked files.
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { launch, openPanel, tabIdOf, tabThread, waitFor, ROOT, type Harness } from '../tests/e2e/harness';
 import { BrowserNotFoundError, findChromium } from './browsers';
+import { storeShots } from './store-shots';
 
 const args = process.argv.slice(2);
 // only Linux says "no display" by leaving DISPLAY (or WAYLAND_DISPLAY) unset; macOS and
@@ -63,6 +65,12 @@ async function screenshots(h: Harness) {
   await options.reload();
   await options.getByRole('heading', { name: 'Follow-up templates' }).waitFor();
   await options.screenshot({ path: join(SHOTS, 'options.png'), fullPage: false });
+  if (args.includes('--store')) {
+    const dir = resolve(ROOT, 'store/screenshots');
+    await insights.emulateMedia({ colorScheme: 'light' });
+    await storeShots(h.context, { mail, panel: await openPanel(h, tabId), insights, options }, dir);
+    console.log(`the stores' 1280x800 screenshots written to ${relative(process.cwd(), dir) || '.'}/`);
+  }
   const where = relative(process.cwd(), SHOTS) || '.';
   console.log(`screenshots written to ${where}/ (${SHOTS})`);
   if (out < 0) console.log('(git ignores them; `npm run screenshots` updates the README\'s pictures in docs/screenshots/)');
