@@ -10,6 +10,7 @@ import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ROOT, EXTENSION_DIR, FIXTURES_DIR, tabIdOf, tabThread, openPanel, waitFor, type Harness } from '../tests/e2e/harness';
 import { BrowserNotFoundError } from '../scripts/browsers';
+import type { Page } from 'playwright-core';
 
 const smoke = process.argv.includes('--smoke');
 const SIZES = smoke
@@ -26,6 +27,19 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const kb = (bytes: number) => bytes / 1000;
+
+/** What Gmail does when another thread opens, on the e2e Gmail fixture: the view swaps and the hash changes. */
+async function openThread(page: Page, p: { name: string; email: string; thread: string }) {
+  await page.evaluate((p) => {
+    const h2 = document.querySelector('h2.hP')!;
+    h2.setAttribute('data-thread-perm-id', p.thread);
+    h2.textContent = `Thread with ${p.name}`;
+    const sender = document.querySelectorAll('span.gD')[1];
+    sender.setAttribute('email', p.email);
+    sender.setAttribute('name', p.name);
+    location.hash = `#inbox/${p.thread}`;
+  }, p);
+}
 
 async function bundle(entry: string, globalName: string): Promise<string> {
   const r = await build({ entryPoints: [join(ROOT, entry)], bundle: true, format: 'iife', globalName, write: false, minify: true, platform: 'browser', logLevel: 'silent' });
@@ -282,16 +296,7 @@ async function snapshotToPanel(h: Harness) {
   for (let i = 0; i < SIZES.panelRuns; i++) {
     const p = people[i % 2];
     const t0 = Date.now();
-    await page.evaluate((p) => {
-      // what Gmail does when another thread opens: the view swaps and the hash changes
-      const h2 = document.querySelector('h2.hP')!;
-      h2.setAttribute('data-thread-perm-id', p.thread);
-      h2.textContent = `Thread with ${p.name}`;
-      const sender = document.querySelectorAll('span.gD')[1];
-      sender.setAttribute('email', p.email);
-      sender.setAttribute('name', p.name);
-      location.hash = `#inbox/${p.thread}`;
-    }, p);
+    await openThread(page, p);
     await panel.waitForFunction((name) => [...document.querySelectorAll('h2')].some((h) => h.textContent?.startsWith(name)), p.name, { polling: 'raf', timeout: 10_000 });
     times.push(Date.now() - t0);
   }
@@ -351,15 +356,7 @@ async function firstPaint(h: Harness) {
   await page.goto('https://mail.google.com/mail/u/0/?fixture=e2e/gmail-thread.html#inbox/a');
   const tabId = await tabIdOf(h, 'https://mail.google.com/*');
   const who = { name: 'Client 1', email: 'client1@bench1.example', thread: 'thread-f:bench1' };
-  await page.evaluate((p) => {
-    const h2 = document.querySelector('h2.hP')!;
-    h2.setAttribute('data-thread-perm-id', p.thread);
-    h2.textContent = `Thread with ${p.name}`;
-    const sender = document.querySelectorAll('span.gD')[1];
-    sender.setAttribute('email', p.email);
-    sender.setAttribute('name', p.name);
-    location.hash = `#inbox/${p.thread}`;
-  }, who);
+  await openThread(page, who);
   await waitFor(async () => (await tabThread(h, tabId))?.snapshot?.correspondent?.email === who.email, 'the snapshot of the bench client');
   const cold = async (query: string, painted: (name: string) => boolean) => {
     const times: number[] = [];
