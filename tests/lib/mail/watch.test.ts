@@ -25,6 +25,22 @@ function setPage(subject: string | null) {
   return main;
 }
 
+/** Replaces MutationObserver with one that records what each observer is asked to watch (undo with vi.unstubAllGlobals). */
+function recordObservedTargets(): Node[] {
+  const observed: Node[] = [];
+  const Real = globalThis.MutationObserver;
+  vi.stubGlobal(
+    'MutationObserver',
+    class extends Real {
+      observe(target: Node, options?: MutationObserverInit) {
+        observed.push(target);
+        super.observe(target, options);
+      }
+    },
+  );
+  return observed;
+}
+
 describe('watchMail', () => {
   let ac: AbortController;
   beforeEach(() => {
@@ -518,17 +534,7 @@ describe('watchMail with a thread and a list', () => {
   });
 
   it('observes the smallest element holding the list and the reading pane: a change in either is read', async () => {
-    const observed: Node[] = [];
-    const Real = globalThis.MutationObserver;
-    vi.stubGlobal(
-      'MutationObserver',
-      class extends Real {
-        observe(target: Node, options?: MutationObserverInit) {
-          observed.push(target);
-          super.observe(target, options);
-        }
-      },
-    );
+    const observed = recordObservedTargets();
     try {
       const { app, list: listEl, pane } = setSplitPage('Renewal', ['Dana']);
       // something else of the page, outside the app container
@@ -570,17 +576,7 @@ describe('watchMail with a thread and a list', () => {
   });
 
   it('never observes the body: parts that meet only there are not watched together', async () => {
-    const observed: Node[] = [];
-    const Real = globalThis.MutationObserver;
-    vi.stubGlobal(
-      'MutationObserver',
-      class extends Real {
-        observe(target: Node, options?: MutationObserverInit) {
-          observed.push(target);
-          super.observe(target, options);
-        }
-      },
-    );
+    const observed = recordObservedTargets();
     try {
       const { list: listEl, pane } = setSplitPage('Renewal', ['Dana']);
       document.body.append(listEl);
