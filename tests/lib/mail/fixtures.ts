@@ -30,3 +30,17 @@ export function peopleOf(s: ThreadSnapshot): Person[] {
   for (const m of s.messages) out.push(m.from, ...m.to);
   return out;
 }
+
+/**
+ * The time one call of `read` takes on `doc`, in ms: the fastest of several batches, so a
+ * busy machine does not fail a test that compares two costs.
+ */
+export function readCostMs(read: (doc: Document) => unknown, doc: Document): number {
+  let best = Infinity;
+  for (let b = 0; b < 5; b++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) read(doc);
+    best = Math.min(best, (performance.now() - t0) / 5);
+  }
+  return best;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGmailList } from '@/lib/mail/gmail-list';
 import type { MailListRow, MailListSnapshot } from '@/lib/domain/model';
-import { fixtureNames, loadFixture, parse } from './fixtures';
+import { fixtureNames, loadFixture, parse, readCostMs } from './fixtures';
 
 // tests run with TZ=UTC: the pages' local times carry the offset +00:00
 const dana = { email: 'dana.client@acme-corp.com' };
@@ -355,16 +355,7 @@ describe('readGmailList on damaged rows', () => {
     expect(rows[0].latestAt).toBeUndefined();
     expect(rows[0].threadId).toHaveLength(200);
 
-    // the fastest of several batches of reads, so a busy machine does not fail the test
-    const cost = (doc: Document) => {
-      let best = Infinity;
-      for (let b = 0; b < 5; b++) {
-        const t0 = performance.now();
-        for (let i = 0; i < 5; i++) readGmailList(doc);
-        best = Math.min(best, (performance.now() - t0) / 5);
-      }
-      return best;
-    };
+    const cost = (doc: Document) => readCostMs(readGmailList, doc);
     cost(base);
     expect(cost(huge) - cost(base)).toBeLessThan(20);
   });

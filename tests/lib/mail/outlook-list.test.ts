@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readOutlookList } from '@/lib/mail/outlook-list';
 import type { MailListRow, MailListSnapshot } from '@/lib/domain/model';
-import { fixtureHtml, fixtureNames, loadFixture, parse } from './fixtures';
+import { fixtureHtml, fixtureNames, loadFixture, parse, readCostMs } from './fixtures';
 
 // tests run with TZ=UTC: the pages' local times carry the offset +00:00
 const dana = { email: 'dana.client@acme-corp.com' };
@@ -271,15 +271,7 @@ describe('readOutlookList on damaged rows', () => {
     expect(rows[0].latestAt).toBeUndefined();
     expect(rows[0].threadId).toHaveLength(200);
 
-    const cost = (doc: Document) => {
-      let best = Infinity;
-      for (let b = 0; b < 5; b++) {
-        const t0 = performance.now();
-        for (let i = 0; i < 5; i++) readOutlookList(doc);
-        best = Math.min(best, (performance.now() - t0) / 5);
-      }
-      return best;
-    };
+    const cost = (doc: Document) => readCostMs(readOutlookList, doc);
     cost(base);
     expect(cost(huge) - cost(base)).toBeLessThan(20);
   });
