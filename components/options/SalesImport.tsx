@@ -10,6 +10,7 @@ import {
 import { useCsvImport } from '@/lib/ui/csv-import';
 import { Outcome } from '../Outcome';
 import { ColumnPicker } from './ColumnPicker';
+import { SkippedRows } from './SkippedRows';
 
 const FIELDS: { key: keyof SalesMapping; label: string }[] = [
   { key: 'email', label: 'Email (required)' },
@@ -74,18 +75,7 @@ export function SalesImport() {
                   ))}
                 </tbody>
               </table>
-              {plan.invalid.length ? (
-                <details open>
-                  <summary>{plural(plan.invalid.length, 'row')} will be skipped</summary>
-                  <ul>
-                    {plan.invalid.map((r) => (
-                      <li key={r.line}>
-                        Row {r.line}: {r.reason}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              ) : null}
+              <SkippedRows rows={plan.invalid} />
               {plan.recorded ? <p className="muted">{plural(plan.recorded, 'sale is', 'sales are')} recorded already and stay as they are.</p> : null}
               <div className="row">
                 <button type="button" onClick={() => void doImport()} disabled={plan.sales.length === 0}>

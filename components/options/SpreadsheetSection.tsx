@@ -11,6 +11,7 @@ import {
 import { useCsvImport } from '@/lib/ui/csv-import';
 import { Outcome } from '../Outcome';
 import { ColumnPicker } from './ColumnPicker';
+import { SkippedRows } from './SkippedRows';
 import { SalesImport } from './SalesImport';
 
 const FIELDS: { key: keyof Omit<ColumnMapping, 'extraEmails'>; label: string }[] = [
@@ -74,18 +75,7 @@ export function SpreadsheetSection() {
                   ))}
                 </tbody>
               </table>
-              {plan.invalid.length ? (
-                <details open>
-                  <summary>{plan.invalid.length} rows will be skipped</summary>
-                  <ul>
-                    {plan.invalid.map((r) => (
-                      <li key={r.line}>
-                        Row {r.line}: {r.reason}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              ) : null}
+              <SkippedRows rows={plan.invalid} />
               <div className="row">
                 <button type="button" onClick={() => void doImport()} disabled={plan.contacts.length === 0}>
                   Import {plan.contacts.length - plan.existing} contacts
