@@ -48,6 +48,8 @@ export interface FirefoxHarness {
   server: MailServer;
   /** the Firefox it runs in */
   firefox: FoundBrowser;
+  /** where downloads land, without asking (emptied and removed by close()) */
+  downloadDir: string;
   close(): Promise<void>;
 }
 
@@ -69,13 +71,23 @@ export async function waitFor<T>(fn: () => Promise<T>, what: string, timeoutMs =
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
-export async function launchFirefox(opts: { headless?: boolean; firefox?: FoundBrowser } = {}): Promise<FirefoxHarness> {
+export async function launchFirefox(
+  opts: {
+    headless?: boolean;
+    firefox?: FoundBrowser;
+    /** more preferences (e.g. `browser.privatebrowsing.autostart`, "never remember history") */
+    prefs?: Record<string, string | number | boolean>;
+    /** installs it allowed to run in private windows, as the user may in about:addons */
+    allowPrivateBrowsing?: boolean;
+  } = {},
+): Promise<FirefoxHarness> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no Firefox build in ${FIREFOX_EXTENSION_DIR}: run "npm run build:firefox" first`);
   }
   // throws, naming every place it looked, when there is no Firefox: the tests then fail
   const firefox = opts.firefox ?? findFirefox();
   const copy = mkdtempSync(join(tmpdir(), 'touchbase-firefox-extension-'));
+  const downloadDir = mkdtempSync(join(tmpdir(), 'touchbase-firefox-downloads-'));
   let server: MailServer | undefined;
   let ff: Browser | undefined;
   try {
@@ -102,30 +114,44 @@ export async function launchFirefox(opts: { headless?: boolean; firefox?: FoundB
           'network.trr.mode': 5,
           'network.proxy.type': 0,
           'network.http.http3.enable': false,
+          // downloads (a backup) go straight to downloadDir: no dialog, no downloads panel
+          'browser.download.folderList': 2,
+          'browser.download.dir': downloadDir,
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
+          'browser.download.alwaysOpenPanel': false,
+          ...opts.prefs,
         },
       });
     } catch (e) {
       throw new Error(`${firefox.name} (${firefox.path}) did not start: ${String(e)}`);
     }
-    const id = await ff.installExtension(copy);
+    // puppeteer's installExtension cannot pass Firefox's own "moz:allowPrivateBrowsing"
+    const id = opts.allowPrivateBrowsing
+      ? ((await (ff as unknown as { connection: { send(m: string, p: object): Promise<{ result: { extension: string } }> } }).connection
+          .send('webExtension.install', { extensionData: { type: 'path', path: copy }, 'moz:allowPrivateBrowsing': true })).result.extension)
+      : await ff.installExtension(copy);
     if (id !== ADDON_ID) throw new Error(`installed add-on id is ${id}, expected ${ADDON_ID}`);
     const b = ff;
     const s = server;
-    await waitForBackground({ browser: b, server: s, firefox, close: async () => {} });
+    await waitForBackground({ browser: b, server: s, firefox, downloadDir, close: async () => {} });
     return {
       browser: b,
       server: s,
       firefox,
+      downloadDir,
       close: async () => {
         await b.close().catch(() => {});
         await s.close();
         rmSync(copy, { recursive: true, force: true });
+        rmSync(downloadDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
     await ff?.close().catch(() => {});
     await server?.close();
     rmSync(copy, { recursive: true, force: true });
+    rmSync(downloadDir, { recursive: true, force: true });
     throw e;
   }
 }
@@ -139,7 +165,7 @@ async function waitForBackground(h: FirefoxHarness): Promise<void> {
   const page = await openExtensionPage(h, 'sidepanel.html');
   try {
     await waitFor(
-      () => page.evaluate(async () => (await browser.runtime.sendMessage({ type: 'badge:refresh' }))?.ok === true),
+      () => page.evaluate(async () => (await browser.runtime.sendMessage({ type: 'badge:refresh' })) !== undefined),
       "the extension's background page to answer",
       15_000,
     );
@@ -202,3 +228,31 @@ export async function tabThread(extensionPage: Page, tabId: number): Promise<any
 export async function badge(extensionPage: Page): Promise<string> {
   return extensionPage.evaluate(() => browser.browserAction.getBadgeText({}));
 }
+
+/**
+ * The page (of any tab, in any window) whose `location.href` contains `part`: for a tab the
+ * extension opened itself, e.g. in a private window, which puppeteer did not open.
+ */
+export async function pageShowing(h: FirefoxHarness, part: string): Promise<Page> {
+  return waitFor(async () => {
+    for (const p of await h.browser.pages()) {
+      const href = await hrefOf(p).catch(() => '');
+      if (href.includes(part)) return p;
+    }
+    return undefined;
+  }, `a tab showing ${part}`, 15_000) as Promise<Page>;
+}
+
+/** From an extension page: the text of the open sidebar of window `windowId` (or of every window), or null when none is open. */
+export async function sidebarText(extensionPage: Page, windowId?: number): Promise<string | null> {
+  return extensionPage.evaluate(
+    (w) => {
+      const views = browser.extension.getViews({ type: 'sidebar', ...(w === null ? {} : { windowId: w }) }) as Window[];
+      return views.length ? views[0].document.body.innerText : null;
+    },
+    windowId ?? null,
+  );
+}
+
+/** `page.evaluate` in the shape the shared scenarios take (tests/e2e/scenarios). */
+export const evaluateIn = (page: Page) => <R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> => page.evaluate(fn as never, arg) as never;
