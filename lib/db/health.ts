@@ -23,8 +23,11 @@ const MESSAGES: Record<DbProblemKind, string> = {
   failed: 'The database could not be opened. Reload the page; if this goes on, restart the browser. Nothing saved before is lost.',
   unavailable:
     'Your browser does not let extensions keep data right now (in Firefox: Settings, Privacy, History set to “Never remember history”), so Touchbase can neither show nor save your clients. Let the browser remember history, then reload; nothing saved before is lost.',
+  // Firefox 153, checked in tests/e2e/firefox/private.e2e.ts: an extension page in a private
+  // window (and every page when Firefox never remembers history) gets a database that
+  // refuses even to open, so the clients can be neither shown nor saved there
   private:
-    'This is a private window: the browser forgets everything an extension saves here, so Touchbase saves nothing in it. Use Touchbase in a normal window, where your clients are.',
+    'This is a private window, or Firefox is set to never remember history: Firefox keeps an extension’s saved data out of private browsing, so Touchbase can neither show nor save your clients here. Use Touchbase in a normal window; if every window is private, set Settings, Privacy & Security, History to “Remember history”. Nothing saved before is lost.',
 };
 
 /** The problem of a private window, said before anything is written there. */

@@ -7,8 +7,9 @@ import { PRIVATE_WINDOW, watchDbHealth, type DbProblem } from '../db/health';
 export type { DbProblem };
 
 /**
- * A page of a private window: Firefox gives it a database of its own that vanishes with the
- * window, so nothing is written there (lib/ui/write.ts refuses) and the banner says why.
+ * A page of a private window (or of a Firefox that never remembers history): Firefox refuses
+ * the extension's database there, so nothing is written (lib/ui/write.ts refuses first) and
+ * the banner says why.
  */
 export function isPrivateContext(): boolean {
   return typeof browser !== 'undefined' && (browser.extension as { inIncognitoContext?: boolean } | undefined)?.inIncognitoContext === true;
@@ -16,6 +17,8 @@ export function isPrivateContext(): boolean {
 
 export function useDbProblem(database: Dexie = db): DbProblem | null {
   const [problem, setProblem] = useState<DbProblem | null>(() => (isPrivateContext() ? PRIVATE_WINDOW : null));
-  useEffect(() => watchDbHealth(database, setProblem), [database]);
+  // in a private context the database's failure to open says nothing new, and its cause
+  // ("no history kept") would send the user to the wrong setting: the private message stays
+  useEffect(() => (isPrivateContext() ? undefined : watchDbHealth(database, setProblem)), [database]);
   return problem;
 }

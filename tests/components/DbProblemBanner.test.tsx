@@ -30,6 +30,17 @@ describe('a database that cannot be used is said in words, never an endless "Loa
     expect(await screen.findByRole('alert')).toHaveTextContent(/does not let extensions keep data.*Never remember history/);
   });
 
+  it('in a private window, where Firefox refuses the database, it says "private window", not the history setting', async () => {
+    // what Firefox 153 does to an extension page in a private window (tests/e2e/firefox)
+    setPrivate(true);
+    render(<DbProblemBanner database={failing(Object.assign(new Error('A mutation operation was attempted on a database that did not allow mutations.'), { name: 'InvalidStateError' }))} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(/This is a private window/);
+    // the failed opening comes after: it must not replace the message with a wrong cause
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByRole('alert')).toHaveTextContent(/This is a private window.*Use Touchbase in a normal window/);
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/does not let extensions keep data/);
+  });
+
   it('in a private window, where a write is refused in words and nothing is half-saved', async () => {
     await resetDb();
     const c = await createClient({ name: 'Dana', emails: ['dana@acme.com'] });
@@ -39,7 +50,7 @@ describe('a database that cannot be used is said in words, never an endless "Loa
     const user = userEvent.setup();
     renderWithData(<LogButtons clientId={c.id!} />);
     await user.click(screen.getByRole('button', { name: 'Log call' }));
-    expect(await screen.findByText(/private window: the browser forgets/, { selector: '.error' })).toBeInTheDocument();
+    expect(await screen.findByText(/private window.*can neither show nor save/, { selector: '.error' })).toBeInTheDocument();
     expect(await listHistory(c.id!)).toEqual([]);
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * Firefox's own sidebar (`sidebar_action`), the real one: Firefox opens it when the add-on
+ * is installed, and it must follow the active tab of its own window: the Gmail thread, then
+ * the Outlook thread, then Gmail again; a thread opened in another window leaves it alone.
+ * The sidebar's document is read from another extension page (`extension.getViews`, the
+ * same extension process), since no driver reaches into the browser's sidebar.
+ *
+ * And the keyboard shortcut: Firefox registers `_execute_sidebar_action` on Alt+Shift+K (it
+ * drops a shortcut it cannot take, silently, so this checks what it kept). Pressing the
+ * keys is not tested: keys a driver sends go to the page, never to the browser's own
+ * shortcuts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, openExtensionPage, sidebarText, waitFor, type FirefoxHarness } from './harness';
+import { MAIL_CASES } from '../scenarios/core-flow';
+
+declare const browser: any;
+
+let h: FirefoxHarness;
+let control: Page;
+beforeAll(async () => {
+  h = await launchFirefox();
+  control = await openExtensionPage(h, 'options.html');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const [gmail, outlook] = MAIL_CASES;
+
+/** the sidebar shows the person `name` (and not the other case's person) */
+async function showing(name: string, windowId?: number): Promise<boolean> {
+  const text = (await sidebarText(control, windowId)) ?? '';
+  return text.includes(name) && MAIL_CASES.every((c) => c.name === name || !text.includes(c.name));
+}
+
+describe('the Firefox sidebar', () => {
+  it('is open after the install, and follows the active tab of its own window', async () => {
+    expect(await control.evaluate(() => browser.sidebarAction.isOpen({}))).toBe(true);
+    const windowId: number = await control.evaluate(async () => (await browser.windows.getCurrent()).id);
+
+    const g = await h.browser.newPage();
+    await g.goto(gmail.url, { timeout: 15_000 });
+    await g.bringToFront();
+    await waitFor(() => showing(gmail.name, windowId), `the sidebar to show ${gmail.name}`);
+
+    const o = await h.browser.newPage();
+    await o.goto(outlook.url, { timeout: 15_000 });
+    await o.bringToFront();
+    await waitFor(() => showing(outlook.name, windowId), `the sidebar to show ${outlook.name}`);
+
+    await g.bringToFront();
+    await waitFor(() => showing(gmail.name, windowId), `the sidebar to show ${gmail.name} again`);
+
+    // the Outlook thread in a window of its own: this window's sidebar stays on Gmail
+    const other: number = await control.evaluate(async (url) => (await browser.windows.create({ url })).id, outlook.url);
+    await waitFor(
+      () => control.evaluate(async (w) => (await browser.tabs.query({ windowId: w, active: true }))[0]?.status === 'complete', other),
+      'the other window to load',
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await showing(gmail.name, windowId)).toBe(true);
+    await control.evaluate((w) => browser.windows.remove(w), other);
+    await g.close();
+    await o.close();
+  });
+
+  it('opens and closes from the keyboard: Firefox registered Alt+Shift+K for it', async () => {
+    const commands: { name: string; shortcut: string }[] = await control.evaluate(() => browser.commands.getAll());
+    expect(commands).toContainEqual(expect.objectContaining({ name: '_execute_sidebar_action', shortcut: 'Alt+Shift+K' }));
+  });
+});
