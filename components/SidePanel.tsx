@@ -22,6 +22,7 @@ import { PersonView } from './panel/PersonView';
 import { TodayView } from './panel/TodayView';
 import { BackupReminder } from './panel/BackupReminder';
 import { DbProblemBanner } from './DbProblemBanner';
+import { MailAccessNotice } from './MailAccessNotice';
 
 /** The clock of the panel: statuses age while it stays open. */
 function useNow(intervalMs = 60_000): number {
@@ -110,6 +111,7 @@ export function SidePanel({
       </header>
       <Summary />
       <DbProblemBanner />
+      <MailAccessNotice />
       <main>
         {noDatabase ? (
           <p className="muted">Touchbase cannot show your clients until the problem above is solved.</p>

@@ -19,10 +19,10 @@ export default defineBackground(() => {
     chromeSidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
   } else {
     const b = browser as unknown as {
-      browserAction?: { onClicked: { addListener(f: () => void): void } };
+      action?: { onClicked: { addListener(f: () => void): void } };
       sidebarAction?: { toggle(): Promise<void> };
     };
-    b.browserAction?.onClicked.addListener(() => void b.sidebarAction?.toggle());
+    b.action?.onClicked.addListener(() => void b.sidebarAction?.toggle());
   }
 
   browser.runtime.onMessage.addListener((raw, sender) =>

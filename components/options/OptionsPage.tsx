@@ -5,6 +5,7 @@
 import './options.css';
 import { SettingsSection } from './SettingsSection';
 import { DbProblemBanner } from '../DbProblemBanner';
+import { MailAccessNotice } from '../MailAccessNotice';
 import { TemplateEditor } from './TemplateEditor';
 import { SampleDataSection } from './SampleDataSection';
 import { BackupSection } from './BackupSection';
@@ -19,6 +20,7 @@ export function OptionsPage() {
         <a href="/insights.html">Insights: your 80/20 clients, retention and reply speed →</a>
       </p>
       <DbProblemBanner />
+      <MailAccessNotice />
       <SampleDataSection />
       <BackupSection />
       <SpreadsheetSection />

@@ -15,10 +15,9 @@ type ActionApi = {
   setBadgeTextColor?(d: { color: string }): Promise<void> | void;
 };
 
-/** MV3 has `action`; Firefox's MV2 build has `browserAction`. */
+/** Both builds are Manifest V3: the toolbar button is `action` in Chrome and Firefox. */
 function actionApi(): ActionApi {
-  const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
-  return (b.action ?? b.browserAction)!;
+  return (browser as unknown as { action: ActionApi }).action;
 }
 
 export function badgeText(count: number): string {

@@ -1,5 +1,5 @@
 /**
- * Runs the Firefox build (.output/firefox-mv2, made by `npm run build:firefox`; nothing is
+ * Runs the Firefox build (.output/firefox-mv3, made by `npm run build:firefox`; nothing is
  * built here) in Firefox found by scripts/browsers.ts (FIREFOX_PATH, else Firefox ESR,
  * Firefox, Developer Edition or Nightly), headless, driven by puppeteer-core over WebDriver
  * BiDi (no driver binary). See /work/shared/e2e.md, "Firefox".
@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { findFirefox, type FoundBrowser } from '../../../scripts/browsers';
 import { ROOT, startMailServer, type MailServer } from '../harness';
 
-export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
+export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
 export const ADDON_ID = 'touchbase@touchbase.local';
 /** the extension's internal UUID in every run (pref extensions.webextensions.uuids) */
 export const EXTENSION_UUID = '6b1c7e2a-3f4d-4c5b-9a8e-7d6f5e4c3b2a';
@@ -94,7 +94,7 @@ export async function launchFirefox(
     cpSync(FIREFOX_EXTENSION_DIR, copy, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
     // test-only: lets a mail-host tab navigate itself to the extension's pages
-    manifest.web_accessible_resources = EXTENSION_PAGES;
+    manifest.web_accessible_resources = [{ resources: EXTENSION_PAGES, matches: MAPPED_HOSTS.map((host) => `https://${host}/*`) }];
     writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
 
     server = await startMailServer({ port: 443 });
@@ -226,7 +226,7 @@ export async function tabThread(extensionPage: Page, tabId: number): Promise<any
 
 /** From an extension page: the toolbar button's badge text. */
 export async function badge(extensionPage: Page): Promise<string> {
-  return extensionPage.evaluate(() => browser.browserAction.getBadgeText({}));
+  return extensionPage.evaluate(() => browser.action.getBadgeText({}));
 }
 
 /**
