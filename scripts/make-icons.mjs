@@ -53,4 +53,4 @@ function icon(size) {
 }
 
 mkdirSync('public/icon', { recursive: true });
-for (const s of [16, 32, 48, 128]) writeFileSync(`public/icon/${s}.png`, icon(s));
+for (const s of [16, 32, 48, 64, 96, 128]) writeFileSync(`public/icon/${s}.png`, icon(s));
