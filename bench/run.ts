@@ -7,6 +7,7 @@
  */
 import { build } from 'esbuild';
 import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { launch, ROOT, EXTENSION_DIR, FIXTURES_DIR, tabIdOf, tabThread, openPanel, waitFor, type Harness } from '../tests/e2e/harness';
 import { BrowserNotFoundError } from '../scripts/browsers';
@@ -205,11 +206,62 @@ type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: num
  * only. A sampling profile was tried first and undercounts: the DOM calls a script makes show
  * up as native frames without its URL, and the call into the script's world is not counted.
  */
-async function rereadCost(h: Harness, name: string, periodMs: number, warmupS: number, windowS: number, where: 'beside' | 'list', budget: number | null) {
+/** What a busy-page or load measurement runs: a page with the script(s) under test on it. */
+interface Subject {
+  /** opens the Gmail thread fixture in `page`, with the scripts under test running */
+  open(page: Page): Promise<void>;
+  /** whether a trace event of this script URL is the subject's */
+  isOurs(url: string): boolean;
+}
+
+/** Touchbase: the extension's own content script, on the fixture under mail.google.com. */
+const touchbase = (h: Harness): Subject => ({
+  async open(page) {
+    await page.goto('https://mail.google.com/mail/u/0/?fixture=gmail/thread-25.html');
+    const tabId = await tabIdOf(h, 'https://mail.google.com/*');
+    await waitFor(async () => (await tabThread(h, tabId))?.snapshot, 'the first snapshot');
+  },
+  isOurs: (url) => CONTENT_SCRIPTS.some((f) => url.endsWith(`/${f}`)),
+});
+
+/** The main-thread wall time of the calls into `isOurs` scripts in `events`, outermost calls only. */
+function ourTime(events: TraceEvent[], names: string[], isOurs: (url: string) => boolean): number {
+  const calls = events
+    .filter((e) => names.includes(e.name) && e.ph === 'X' && isOurs(String(e.args?.data?.url ?? '')))
+    .sort((a, b) => a.ts - b.ts);
+  // a call made inside another of ours (a listener our own code set off) is counted once
+  const endOf = new Map<number, number>();
+  let us = 0;
+  for (const c of calls) {
+    if (c.ts < (endOf.get(c.tid) ?? 0)) continue;
+    us += c.dur ?? 0;
+    endOf.set(c.tid, c.ts + (c.dur ?? 0));
+  }
+  return us / 1000;
+}
+
+/** Runs `during` under Chrome's trace (devtools.timeline) and gives back the events. */
+async function traced(h: Harness, page: Page, during: () => Promise<void>): Promise<TraceEvent[]> {
+  const cdp = await h.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  // playwright-core types CDP events only for its own names
+  const on = cdp.on.bind(cdp) as unknown as (event: string, listener: (e: { value: TraceEvent[] }) => void) => void;
+  on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise<void>((done) => on('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8'], excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
+  await during();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return events;
+}
+
+async function rereadCost(
+  h: Harness, name: string, periodMs: number, warmupS: number, windowS: number, where: 'beside' | 'list', budget: number | null,
+  subject: Subject = touchbase(h),
+) {
   const page = await h.context.newPage();
-  await page.goto('https://mail.google.com/mail/u/0/?fixture=gmail/thread-25.html');
-  const tabId = await tabIdOf(h, 'https://mail.google.com/*');
-  await waitFor(async () => (await tabThread(h, tabId))?.snapshot, 'the first snapshot');
+  await subject.open(page);
   const list = LISTS.gmail;
   await page.evaluate(growList, {
     html: readFileSync(join(FIXTURES_DIR, list.fixture), 'utf8'),
@@ -244,35 +296,137 @@ async function rereadCost(h: Harness, name: string, periodMs: number, warmupS: n
   const seconds = smoke ? 1 : windowS;
   const perMinute: number[] = [];
   for (let w = 0; w < SIZES.rereadWindows; w++) {
-    const cdp = await h.context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    // playwright-core types CDP events only for its own names
-    const on = cdp.on.bind(cdp) as unknown as (event: string, listener: (e: { value: TraceEvent[] }) => void) => void;
-    on('Tracing.dataCollected', (e) => events.push(...e.value));
-    const complete = new Promise<void>((done) => on('Tracing.tracingComplete', () => done()));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'], excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
-    await page.waitForTimeout(seconds * 1000);
-    await cdp.send('Tracing.end');
-    await complete;
-    await cdp.detach();
-    const calls = events
-      .filter((e) => e.name === 'FunctionCall' && e.ph === 'X' && CONTENT_SCRIPTS.some((f) => String(e.args?.data?.url ?? '').endsWith(`/${f}`)))
-      .sort((a, b) => a.ts - b.ts);
-    if (!calls.length && !smoke) throw new Error('the trace has no call into the content script: is it running?');
-    // a call made inside another of ours (a listener our own code set off) is counted once
-    const endOf = new Map<number, number>();
-    let us = 0;
-    for (const c of calls) {
-      if (c.ts < (endOf.get(c.tid) ?? 0)) continue;
-      us += c.dur ?? 0;
-      endOf.set(c.tid, c.ts + (c.dur ?? 0));
+    const events = await traced(h, page, () => page.waitForTimeout(seconds * 1000));
+    // Touchbase must be seen working; a peer that only loaded (the InboxSDK) may well do nothing
+    if (name.startsWith('reread') && !smoke && !events.some((e) => e.name === 'FunctionCall' && subject.isOurs(String(e.args?.data?.url ?? '')))) {
+      throw new Error('the trace has no call into the content script: is it running?');
     }
-    perMinute.push((us / 1000) * (60 / seconds));
+    perMinute.push(ourTime(events, ['FunctionCall'], subject.isOurs) * (60 / seconds));
   }
   await page.evaluate(() => clearInterval((globalThis as any).__mutator));
   console.log(`${name} per window: ${perMinute.map((x) => x.toFixed(1)).join(', ')}`);
   put(name, median(perMinute), 'ms', budget);
   await page.close();
+}
+
+// ------------------------------------------------------------------ peers
+
+/**
+ * The libraries other Gmail extensions build on, bundled as an extension ships them (the
+ * entries in bench/peers/ say what each is given to do), minified like our content scripts.
+ * They are measured on the same Gmail thread fixture, served by the test browser itself
+ * (Playwright's routing) under an address no content script of ours matches, with the
+ * bundle loaded as a script at the end of the page, where a content script at
+ * `document_idle` runs.
+ */
+const PEERS = [
+  { key: 'inboxsdk', name: '@inboxsdk/core', entry: 'bench/peers/inboxsdk.ts' },
+  { key: 'gmailjs', name: 'gmail-js (with jQuery)', entry: 'bench/peers/gmail-js.ts' },
+] as const;
+const PEER_ORIGIN = 'https://peer.bench.invalid';
+
+async function peerBundle(entry: string): Promise<string> {
+  const r = await build({
+    entryPoints: [join(ROOT, entry)], bundle: true, format: 'iife', write: false, minify: true, platform: 'browser', logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return r.outputFiles[0].text;
+}
+
+/** The Gmail thread fixture at PEER_ORIGIN, with `script` (a path there) loaded at its end. */
+function peerSubject(scripts: Map<string, string>, script: string | null): Subject {
+  const html = readFileSync(join(FIXTURES_DIR, 'gmail/thread-25.html'), 'utf8');
+  const page = script ? html.replace(/<\/body>/i, `<script src="${script}"></script></body>`) : html;
+  return {
+    async open(p) {
+      await p.route(`${PEER_ORIGIN}/**`, (route) => {
+        const path = new URL(route.request().url()).pathname;
+        const js = scripts.get(path);
+        return route.fulfill(js === undefined ? { contentType: 'text/html', body: page } : { contentType: 'application/javascript', body: js });
+      });
+      await p.goto(`${PEER_ORIGIN}/mail/u/0/#inbox/18fa0000000001`);
+    },
+    isOurs: (url) => script !== null && url === `${PEER_ORIGIN}${script}`,
+  };
+}
+
+/**
+ * What loading a script costs the page: main-thread time to parse and first run it (every
+ * trace event of its URL from navigation until 1.5 s after, outermost only), and the
+ * JavaScript heap it keeps (the isolate's, which holds every world, after a garbage
+ * collection, less the same page without it; for our content script, less the page with an
+ * empty world of its own, which is where a content script runs: the peers are loaded into
+ * the page's world). Median of several fresh pages.
+ */
+async function loadCost(
+  h: Harness, subject: Subject, baseline: Subject, opts: { baselineWorld?: boolean } = {},
+): Promise<{ ms: number; heapKb: number }> {
+  const heapOf = async (s: Subject, emptyWorld = false) => {
+    const page = await h.context.newPage();
+    let ms = 0;
+    const events = await traced(h, page, async () => {
+      await s.open(page);
+      await page.waitForTimeout(1500);
+    });
+    ms = ourTime(events, ['EvaluateScript', 'v8.compile', 'v8.run', 'FunctionCall', 'TimerFire', 'FireAnimationFrame'], s.isOurs);
+    const cdp = await h.context.newCDPSession(page);
+    if (emptyWorld) {
+      // a content script runs in a world of its own, whose globals cost the same to any
+      // extension: the baseline has one, empty, so only what the script keeps is counted
+      const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+      const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'bench-empty-world' })) as { executionContextId: number };
+      await cdp.send('Runtime.evaluate', { expression: 'globalThis.__empty = 1', contextId: executionContextId });
+    }
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    await cdp.detach();
+    await page.close();
+    return { ms, heap: usedSize };
+  };
+  const ms: number[] = [];
+  const heap: number[] = [];
+  for (let i = 0; i < (smoke ? 2 : 7); i++) {
+    const base = await heapOf(baseline, opts.baselineWorld);
+    const r = await heapOf(subject);
+    ms.push(r.ms);
+    heap.push(r.heap - base.heap);
+  }
+  return { ms: median(ms), heapKb: kb(median(heap)) };
+}
+
+async function peers(h: Harness) {
+  const scripts = new Map<string, string>();
+  for (const p of PEERS) scripts.set(`/__peer/${p.key}.js`, await peerBundle(p.entry));
+  const baseline = peerSubject(scripts, null);
+  // ours: the Gmail content script as built, on the same fixture under mail.google.com
+  const ours = readFileSync(join(EXTENSION_DIR, CONTENT_SCRIPTS.find((f) => f.startsWith('gmail'))!));
+  put('content_script_gzip_kb', kb(gzipSync(ours, { level: 9 }).length), 'KB', null);
+  const own = await loadCost(h, touchbase(h), baseline, { baselineWorld: true });
+  put('content_script_load_ms', own.ms, 'ms', null);
+  put('content_script_heap_kb', own.heapKb, 'KB', null);
+  put('content_script_busy_ms_per_min', metrics.reread_cost_ms_per_min.value, 'ms', null);
+  for (const p of PEERS) {
+    const path = `/__peer/${p.key}.js`;
+    const js = Buffer.from(scripts.get(path)!);
+    put(`peer_${p.key}_kb`, kb(js.length), 'KB', null);
+    put(`peer_${p.key}_gzip_kb`, kb(gzipSync(js, { level: 9 }).length), 'KB', null);
+    const subject = peerSubject(scripts, path);
+    const r = await loadCost(h, subject, baseline);
+    if (r.ms === 0 && !smoke) throw new Error(`the trace has no work of ${p.name}: did it load?`);
+    put(`peer_${p.key}_load_ms`, r.ms, 'ms', null);
+    put(`peer_${p.key}_heap_kb`, r.heapKb, 'KB', null);
+    await rereadCost(h, `peer_${p.key}_busy_ms_per_min`, 50, 4, 16, 'beside', null, subject);
+  }
+}
+
+/** The peers beside Touchbase's content script, each as a multiple of ours. */
+function peerTable(): string {
+  const whats: [string, string][] = [['kb', 'bytes, minified (KB)'], ['gzip_kb', 'bytes, gzipped (KB)'], ['load_ms', 'parse and first run (ms)'], ['heap_kb', 'heap after load (KB)'], ['busy_ms_per_min', 'main thread on the busy page (ms/min)']];
+  const ours = (w: string) => metrics[w === 'kb' ? 'content_script_kb' : `content_script_${w}`]?.value;
+  const cell = (v: number | undefined, base: number | undefined) =>
+    v === undefined ? '' : base ? `${v} (${(v / base).toFixed(1)}x)` : `${v}`;
+  const rows = whats.map(([w, label]) => `| ${label} | ${ours(w)} | ${PEERS.map((p) => cell(metrics[`peer_${p.key}_${w}`]?.value, ours(w))).join(' | ')} |`);
+  return [`| | Touchbase | ${PEERS.map((p) => p.name).join(' | ')} |`, `| --- | --- | ${PEERS.map(() => '---').join(' | ')} |`, ...rows].join('\n');
 }
 
 /** From swapping the thread on screen to the panel showing its client. */
@@ -390,6 +544,7 @@ async function main() {
     await rereadCost(h, 'reread_cost_bursts_ms_per_min', 300, 12, 12, 'beside', 20);
     // no budget: what a list that never stops changing costs, for the record
     await rereadCost(h, 'reread_cost_list_busy_ms_per_min', 50, 4, 16, 'list', null);
+    await peers(h);
     await snapshotToPanel(h);
     await database(h);
     await firstPaint(h);
@@ -402,11 +557,12 @@ async function main() {
     return `| ${k} | ${m.value} ${m.unit} | ${m.budget === null ? '' : `${m.min ? '>= ' : '<= '}${m.budget}`} | ${ok} |`;
   });
   console.log(['| metric | value | budget | |', '| --- | --- | --- | --- |', ...rows].join('\n'));
+  console.log(`\nThe peers, each against Touchbase's Gmail content script:\n${peerTable()}`);
   console.log(`${smoke ? 'smoke run' : 'bench'} finished in ${Math.round((Date.now() - started) / 1000)} s`);
   if (smoke) {
     // the smoke run checks that every measurement ran and produced a number
     const missing = Object.entries(metrics).filter(([, m]) => !Number.isFinite(m.value));
-    const expected = ['content_script_kb', 'sidepanel_js_kb', 'gmail_read_ms', 'outlook_read_ms', 'gmail_list_read_ms', 'outlook_list_read_ms', 'reread_cost_ms_per_min', 'reread_cost_bursts_ms_per_min', 'reread_cost_list_busy_ms_per_min', 'snapshot_to_panel_ms', 'seed_records_per_s', 'seed_records_per_s_raw', 'seed_records_per_s_row_per_record_ceiling', 'lookup_by_email_ms', 'lookup_by_email_raw_ms', 'history_50_ms', 'history_50_raw_ms', 'overdue_count_ms', 'overdue_count_raw_ms', 'log_touchpoint_ms', 'log_touchpoint_raw_ms', 'log_touchpoint_long_history_ms', 'today_list_ms', 'today_list_raw_ms', 'today_list_all_ms', 'insights_load_ms', 'panel_first_paint_ms', 'today_first_paint_ms'];
+    const expected = ['content_script_kb', 'sidepanel_js_kb', 'gmail_read_ms', 'outlook_read_ms', 'gmail_list_read_ms', 'outlook_list_read_ms', 'reread_cost_ms_per_min', 'reread_cost_bursts_ms_per_min', 'reread_cost_list_busy_ms_per_min', 'snapshot_to_panel_ms', 'seed_records_per_s', 'seed_records_per_s_raw', 'seed_records_per_s_row_per_record_ceiling', 'lookup_by_email_ms', 'lookup_by_email_raw_ms', 'history_50_ms', 'history_50_raw_ms', 'overdue_count_ms', 'overdue_count_raw_ms', 'log_touchpoint_ms', 'log_touchpoint_raw_ms', 'log_touchpoint_long_history_ms', 'today_list_ms', 'today_list_raw_ms', 'today_list_all_ms', 'insights_load_ms', 'panel_first_paint_ms', 'today_first_paint_ms', ...['kb', 'gzip_kb', 'load_ms', 'heap_kb', 'busy_ms_per_min'].flatMap((w) => PEERS.map((p) => `peer_${p.key}_${w}`)), 'content_script_gzip_kb', 'content_script_load_ms', 'content_script_heap_kb', 'content_script_busy_ms_per_min'];
     const absent = expected.filter((k) => !(k in metrics));
     if (missing.length || absent.length) throw new Error(`smoke: no number for ${[...missing.map(([k]) => k), ...absent].join(', ')}`);
     console.log(`${Object.keys(metrics).length} passed, 0 failed`);
