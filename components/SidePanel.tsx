@@ -14,9 +14,10 @@ import { useSettings } from '@/lib/ui/settings';
 import { usePanelStore, type PanelView } from '@/lib/ui/panel-store';
 import { useRequestedView } from '@/lib/ui/panel-view';
 import { openInsights, openOptions } from '@/lib/ui/navigation';
-import { DetectionProblem } from './panel/DetectionProblem';
 
-// asked for only when the user reports a page: its code loads then, not with the panel
+// asked for only when the user reports a page, or shown only when a page could not be read:
+// their code loads then, not with the panel (which keeps it within its 450 KB)
+const DetectionProblem = lazy(() => import('./panel/DetectionProblem').then((m) => ({ default: m.DetectionProblem })));
 const LayoutReport = lazy(() => import('./panel/LayoutReport').then((m) => ({ default: m.LayoutReport })));
 import { PersonView } from './panel/PersonView';
 import { TodayView } from './panel/TodayView';
@@ -129,7 +130,9 @@ export function SidePanel({
             <PersonView person={person} client={client} thread={thread} tabId={tabId} settings={settings} now={now} />
           </>
         ) : (
-          <DetectionProblem diagnostics={thread?.diagnostics ?? []} participants={outside} tabId={tabId} />
+          <Suspense fallback={null}>
+            <DetectionProblem diagnostics={thread?.diagnostics ?? []} participants={outside} tabId={tabId} />
+          </Suspense>
         )}
       </main>
       {settings ? <BackupReminder settings={settings} clientCount={clientCount ?? 0} now={now} /> : null}

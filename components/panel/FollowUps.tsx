@@ -4,7 +4,7 @@
  * text with any gap marked; then Insert into reply (plain text at the cursor of the
  * page's open reply box), Open in new email (the provider's compose URL) or Copy.
  */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Client, Settings, Template, Touchpoint } from '@/lib/domain/model';
 import type { MailProvider } from '@/lib/domain/model';
 // each from its own module, not the templates' index: that would bring the built-ins' words into the panel
@@ -16,7 +16,9 @@ import { useTemplates } from '@/lib/ui/templates';
 import { insertIntoReply, openNewEmail, type InsertOutcome } from '@/lib/ui/reply';
 import { TemplatePreview } from '@/components/templates/TemplatePreview';
 import { Outcome, type OutcomeMessage } from '../Outcome';
-import { SignAs } from './SignAs';
+
+// asked for once, the first time a follow-up needs the user's name: loaded then
+const SignAs = lazy(() => import('./SignAs').then((m) => ({ default: m.SignAs })));
 
 export interface FollowUpsProps {
   client: Client;
@@ -127,7 +129,11 @@ export function FollowUps(p: FollowUpsProps) {
           {rendered.missing.length ? (
             <p className="muted small">Marked gaps have no value yet: fill them in after inserting.</p>
           ) : null}
-          {rendered.missing.includes('myName') ? <SignAs /> : null}
+          {rendered.missing.includes('myName') ? (
+            <Suspense fallback={null}>
+              <SignAs />
+            </Suspense>
+          ) : null}
           <div className="row wrap">
             <button type="button" onClick={() => void insert()} disabled={p.tabId === null}>
               Insert into reply
