@@ -182,6 +182,13 @@ describe('the architecture', () => {
     expect(broken.join('\n')).toContain(from);
   });
 
+  it('writes histories and their digests in lib/db/history.ts only, so a digest is never behind its history', () => {
+    const write = /\b(?:db\.)?(?:histories|digests)\.(?:put|bulkPut|add|bulkAdd|delete|bulkDelete|clear|update|modify)\(/;
+    // the schema's upgrades build the stores they add, before any code runs
+    const writers = files.filter((f) => f !== 'lib/db/history.ts' && f !== 'lib/db/schema.ts' && write.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(writers).toEqual([]);
+  });
+
   it('allows what the rules allow', () => {
     expect(brokenRules(fake('components/panel/History.tsx', "import type { Touchpoint } from '@/lib/db/touchpoints';"), [], '')).toEqual([]);
     expect(brokenRules(fake('lib/mail/gmail.ts', "import { normalizeEmail } from '../domain/model';"), [], '')).toEqual([]);

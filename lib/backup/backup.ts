@@ -11,7 +11,7 @@
 import { db } from '../db/schema';
 import { getSettings, updateSettings } from '../db/settings';
 import { withDerivedAll, recomputeClient } from '../db/derived';
-import { allTouchpoints, countTouchpoints, HistoryBatch } from '../db/history';
+import { allTouchpoints, countTouchpoints, HistoryBatch, putHistories } from '../db/history';
 import { packHistories } from './histories';
 import { LIMITS, type Client, type Template, type Touchpoint } from '../domain/model';
 import { ValidationError } from '../domain/validate';
@@ -319,12 +319,12 @@ async function assertFitsABackup(touchpointsAdded: boolean): Promise<void> {
 export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Date.now()): Promise<RestorePlan> {
   const plan = await planRestore(backup, mode);
   const d = backup.data;
-  await db.transaction('rw', db.clients, db.histories, db.templates, db.settings, async () => {
+  await db.transaction('rw', db.clients, db.histories, db.digests, db.templates, db.settings, async () => {
     if (mode === 'replace') {
-      await Promise.all([db.clients.clear(), db.histories.clear(), db.templates.clear(), db.settings.delete(SETTINGS_ROW_KEY)]);
+      await Promise.all([db.clients.clear(), db.templates.clear(), db.settings.delete(SETTINGS_ROW_KEY)]);
       await db.settings.bulkPut(d.settings);
       const rows = packHistories(d.touchpoints as Touchpoint[]);
-      await db.histories.bulkPut(rows);
+      await putHistories(rows, { clear: true });
       await db.templates.bulkPut(d.templates as Template[]);
       const settings = await getSettings();
       await db.clients.bulkPut(await withDerivedAll(d.clients as Client[], rows, settings));

@@ -233,7 +233,7 @@ export async function importSales(plan: SalesPlan, now = Date.now()): Promise<{ 
   // a new buyer's stage is the one their sales give, so their cadence is known before they exist
   const salesOf = new Map<string, number>();
   for (const { s } of checked) salesOf.set(s.email, (salesOf.get(s.email) ?? 0) + 1);
-  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
     const settings = await getSettings();
     const byEmail = new Map<string, number>();
     const fresh: SaleRow[] = [];

@@ -11,6 +11,7 @@ import { db } from './schema';
 import { NotFoundError } from './errors';
 import { getSettings } from './settings';
 import { withDerived } from './derived';
+import { deleteHistory } from './history';
 
 async function assertAddressesFree(emails: string[], selfId?: number) {
   const owners = await db.clients.where('emails').anyOf(emails).toArray();
@@ -23,7 +24,7 @@ async function assertAddressesFree(emails: string[], selfId?: number) {
 
 export async function createClient(input: ClientInput, now = Date.now()): Promise<Client> {
   const client = newClient(input, now);
-  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
     await assertAddressesFree(client.emails);
     const settings = await getSettings();
     // an address learnt as the user's own was learnt wrongly if it is a client's
@@ -39,7 +40,7 @@ export async function createClient(input: ClientInput, now = Date.now()): Promis
 
 export async function updateClient(id: number, patch: ClientPatch, now = Date.now()): Promise<Client> {
   if (!patch || typeof patch !== 'object') throw new ValidationError('no changes given');
-  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
     const current = await db.clients.get(id);
     if (!current) throw new NotFoundError(`client ${id} does not exist`);
     const next = applyClientPatch(current, patch, now);
@@ -70,9 +71,9 @@ export async function findClientByEmail(email: string): Promise<Client | undefin
 
 /** Deletes a client and their whole history in one transaction. */
 export async function deleteClient(id: number): Promise<void> {
-  await db.transaction('rw', db.clients, db.histories, async () => {
+  await db.transaction('rw', db.clients, db.histories, db.digests, async () => {
     if (!(await db.clients.get(id))) throw new NotFoundError(`client ${id} does not exist`);
-    await db.histories.delete(id);
+    await deleteHistory(id);
     await db.clients.delete(id);
   });
 }

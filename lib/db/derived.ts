@@ -29,6 +29,14 @@ export async function recomputeClient(
 ): Promise<Client | undefined> {
   const client = await db.clients.get(clientId);
   if (!client) return undefined;
+  return putDerived(client, settings, now, history);
+}
+
+/**
+ * Writes `client`, as read in the caller's transaction, with its derived fields true for
+ * `history`: for a write that read the client already and should not read it again.
+ */
+export async function putDerived(client: Client, settings: Settings, now: number, history?: Touchpoint[]): Promise<Client> {
   const next = await withDerived(client, settings, history);
   next.updatedAt = now;
   await db.clients.put(next);

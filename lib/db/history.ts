@@ -24,9 +24,13 @@
  * is ~300 KB), which the benchmark measures (`log_touchpoint_long_history_ms`).
  *
  * Each function joins the caller's transaction when there is one, so a write and the
- * derived fields it changes land together (lib/db/derived.ts).
+ * derived fields it changes land together (lib/db/derived.ts). Every write of a history
+ * writes its digest too (`digests`, lib/domain/digest.ts), here and nowhere else, so the
+ * Insights page's reads are never behind: a transaction that writes histories names
+ * `db.digests` in its scope.
  */
-import type { Touchpoint } from '../domain/model';
+import type { ClientHistory, HistoryDigest, Touchpoint } from '../domain/model';
+import { digestOf } from '../domain/digest';
 import { isTouchpointId, newTouchpointId } from '../domain/ids';
 import { db } from './schema';
 import { byTime } from './history-rows';
@@ -45,9 +49,26 @@ export async function readHistory(clientId: number): Promise<Touchpoint[]> {
  */
 export async function writeHistory(clientId: number, items: Touchpoint[]): Promise<Touchpoint[]> {
   items.sort(byTime);
-  if (items.length === 0) await db.histories.delete(clientId);
-  else await db.histories.put({ clientId, items });
+  // the history and its digest (lib/domain/digest.ts) together, at once
+  if (items.length === 0) await Promise.all([db.histories.delete(clientId), db.digests.delete(clientId)]);
+  else await Promise.all([db.histories.put({ clientId, items }), db.digests.put(digestOf(clientId, items))]);
   return items;
+}
+
+/** Deletes a client's history and its digest. */
+export async function deleteHistory(clientId: number): Promise<void> {
+  await Promise.all([db.histories.delete(clientId), db.digests.delete(clientId)]);
+}
+
+/** Writes many whole histories at once (a restore, a seed), each with its digest; `clear` empties both stores first. */
+export async function putHistories(rows: ClientHistory[], opts: { clear?: boolean } = {}): Promise<void> {
+  if (opts.clear) await Promise.all([db.histories.clear(), db.digests.clear()]);
+  await Promise.all([db.histories.bulkPut(rows), db.digests.bulkPut(rows.map((r) => digestOf(r.clientId, r.items)))]);
+}
+
+/** The digests of every history (what the Insights page reads). */
+export function allDigests(): Promise<HistoryDigest[]> {
+  return db.digests.toArray();
 }
 
 /** Every touchpoint of every client: by client, each client's oldest first. */

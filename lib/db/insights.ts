@@ -1,15 +1,16 @@
 /**
- * The data of the Insights page: whole-portfolio reads (every client, every history, once),
- * computed by the pure rules of lib/domain/insights. The benchmark times this function.
+ * The data of the Insights page: whole-portfolio reads (every client, and every history's
+ * digest, once: lib/domain/digest.ts says why not the histories), computed by the pure rules
+ * of lib/domain/insights. The benchmark times this function.
  */
 import { getSettings } from './settings';
 import { listTemplates } from './templates';
-import { allTouchpoints } from './history';
+import { allDigests } from './history';
+import { touchpointsOfDigests, type InsightsTouchpoint } from '../domain/digest';
 import { db } from './schema';
 import { pareto, portfolio, replySpeed, retention, scoresOverTime, secondSale, templateStats, topReferrers } from '../domain/insights';
 import { REPLY_KINDS } from '../domain/response';
 import { isOverdue } from '../domain/overdue';
-import type { Touchpoint } from '../domain/model';
 
 const REPLY_OR_INBOUND = new Set<string>(['email-in', ...REPLY_KINDS]);
 
@@ -17,12 +18,12 @@ const REPLY_OR_INBOUND = new Set<string>(['email-in', ...REPLY_KINDS]);
  * The touchpoints each insight reads, from one pass over every client's history (each
  * client's in time order; the computations group by client or period themselves).
  */
-export function splitForInsights(all: Touchpoint[]) {
-  const sales: Touchpoint[] = [];
-  const replies: Touchpoint[] = [];
-  const fromTemplates: Touchpoint[] = [];
-  const referrals: Touchpoint[] = [];
-  const scores: Touchpoint[] = [];
+export function splitForInsights<T extends InsightsTouchpoint>(all: T[]) {
+  const sales: T[] = [];
+  const replies: T[] = [];
+  const fromTemplates: T[] = [];
+  const referrals: T[] = [];
+  const scores: T[] = [];
   for (const t of all) {
     if (t.kind === 'sale') sales.push(t);
     else if (t.kind === 'referral') referrals.push(t);
@@ -34,13 +35,13 @@ export function splitForInsights(all: Touchpoint[]) {
 }
 
 export async function loadInsights(now = Date.now()) {
-  const [clients, settings, templates, all] = await Promise.all([
+  const [clients, settings, templates, digests] = await Promise.all([
     db.clients.toArray(),
     getSettings(),
     listTemplates(),
-    allTouchpoints(),
+    allDigests(),
   ]);
-  const { sales, replies, fromTemplates, referrals, scores } = splitForInsights(all);
+  const { sales, replies, fromTemplates, referrals, scores } = splitForInsights(touchpointsOfDigests(digests));
   return {
     now,
     settings,

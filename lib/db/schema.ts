@@ -9,7 +9,8 @@
  * index, so manual touchpoints need none).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Client, ClientHistory, Settings, Template } from '../domain/model';
+import type { Client, ClientHistory, HistoryDigest, Settings, Template } from '../domain/model';
+import { digestOf } from '../domain/digest';
 import { packNumberedHistories, withFreshIds, type NumberedTouchpoint } from './history-rows';
 import { needsYouAt } from '../domain/overdue';
 import { DEFAULT_SETTINGS, settingsFrom } from '../domain/settings';
@@ -114,8 +115,15 @@ export const SCHEMA_V6 = {
  */
 export const SCHEMA_V9 = { ...SCHEMA_V6, clients: `${SCHEMA_V6.clients}, dormantAt` };
 
+/**
+ * Version 10 adds `digests`: beside each history, the few fields the Insights page computes
+ * from, in typed-array columns (lib/domain/digest.ts says why), kept by every write of a
+ * history (lib/db/history.ts). The upgrade makes one for every history there is.
+ */
+export const SCHEMA_V10 = { ...SCHEMA_V9, digests: 'clientId' };
+
 /** The schema the code reads from: the newest version. */
-export const CURRENT_SCHEMA = SCHEMA_V9;
+export const CURRENT_SCHEMA = SCHEMA_V10;
 
 /** Stands for a version a test left out: its declarations go nowhere. */
 const NO_VERSION = { stores: () => NO_VERSION, upgrade: () => NO_VERSION } as unknown as ReturnType<Dexie['version']>;
@@ -123,6 +131,7 @@ const NO_VERSION = { stores: () => NO_VERSION, upgrade: () => NO_VERSION } as un
 export class TouchbaseDB extends Dexie {
   clients!: Table<Client, number>;
   histories!: Table<ClientHistory, number>;
+  digests!: Table<HistoryDigest, number>;
   templates!: Table<Template, number>;
   settings!: Table<SettingsRow, string>;
 
@@ -205,6 +214,12 @@ export class TouchbaseDB extends Dexie {
           });
       });
     version(9).stores(SCHEMA_V9);
+    version(10)
+      .stores(SCHEMA_V10)
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('histories').toArray()) as ClientHistory[];
+        await tx.table('digests').bulkPut(rows.map((r) => digestOf(r.clientId, r.items)));
+      });
     // on every open, before anything else: stored fields brought to the rules of this code
     // (not for a test that opens an older version on purpose)
     if (upTo === Infinity) this.on('ready', (vip) => bringRulesUpToDate(vip), true);

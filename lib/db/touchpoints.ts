@@ -13,7 +13,7 @@ import { isTouchpointId, newTouchpointId } from '../domain/ids';
 import { db } from './schema';
 import { NotFoundError } from './errors';
 import { getSettings } from './settings';
-import { recomputeClient } from './derived';
+import { putDerived, recomputeClient } from './derived';
 import { readHistory, writeHistory } from './history';
 
 function findIn(items: Touchpoint[], ref: TouchpointRef): number {
@@ -34,18 +34,21 @@ function checkRef(ref: TouchpointRef): void {
  * history as it is.
  */
 function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => string, now: number): Promise<Touchpoint> {
-  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
-    if (!(await db.clients.get(tp.clientId))) throw new NotFoundError(`client ${tp.clientId} does not exist`);
-    const items = await readHistory(tp.clientId);
+  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+    // the three reads at once, and below the two writes: each await in turn would be a
+    // round trip to IndexedDB of its own (BENCHMARKS.md, log_touchpoint_ms)
+    const [client, items, settings] = await Promise.all([db.clients.get(tp.clientId), readHistory(tp.clientId), getSettings()]);
+    if (!client) throw new NotFoundError(`client ${tp.clientId} does not exist`);
     if (tp.messageKey) {
       const existing = items.find((t) => t.messageKey === tp.messageKey);
       if (existing) return existing;
     }
     const saved: Touchpoint = { ...tp, id: id(items) };
-    // writeHistory sorts; on a sorted history with one new item that is about one pass
     items.push(saved);
-    await writeHistory(tp.clientId, items);
-    await recomputeClient(tp.clientId, await getSettings(), now, items);
+    // writeHistory sorts the items (about one pass here) before anything else, so the client
+    // is derived from the history as stored
+    const written = writeHistory(tp.clientId, items);
+    await Promise.all([written, putDerived(client, settings, now, items)]);
     return saved;
   });
 }
@@ -65,7 +68,7 @@ export async function updateTouchpoint(
   now = Date.now(),
 ): Promise<Touchpoint> {
   checkRef(ref);
-  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
     const items = await readHistory(ref.clientId);
     const i = findIn(items, ref);
     const current = items[i];
@@ -81,7 +84,7 @@ export async function updateTouchpoint(
 /** Deletes a touchpoint and returns it, so the caller can offer to undo. */
 export async function deleteTouchpoint(ref: TouchpointRef, now = Date.now()): Promise<Touchpoint> {
   checkRef(ref);
-  return db.transaction('rw', db.clients, db.histories, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
     const items = await readHistory(ref.clientId);
     const [tp] = items.splice(findIn(items, ref), 1);
     await writeHistory(ref.clientId, items);

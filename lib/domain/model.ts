@@ -299,6 +299,22 @@ export interface ClientHistory {
   items: Touchpoint[];
 }
 
+/**
+ * A client's history as the Insights page reads it, kept beside the history by every write
+ * (lib/db/history.ts): only the fields the insights compute from, in columns of typed
+ * arrays, which IndexedDB copies in and out far faster than the touchpoints' objects
+ * (lib/domain/digest.ts says why and how much). Derived: never exported, rebuilt on restore.
+ */
+export interface HistoryDigest {
+  clientId: number;
+  /** each touchpoint's time, in the history's order */
+  at: Float64Array;
+  /** each touchpoint's kind, as its index in TOUCH_KINDS */
+  kind: Uint8Array;
+  /** the fields few touchpoints have, by position in the columns */
+  extra: { i: number; templateId?: number; noReplyNeeded?: true; score?: number; referredClientId?: number }[];
+}
+
 /** Names one touchpoint: its id, and its client, whose history record holds it. */
 export interface TouchpointRef {
   clientId: number;

@@ -3,9 +3,10 @@ import Dexie from 'dexie';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, TouchbaseDB } from '@/lib/db/schema';
 import { needsYouAt } from '@/lib/domain/overdue';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
-import type { Touchpoint } from '@/lib/domain/model';
+import type { HistoryDigest, Touchpoint } from '@/lib/domain/model';
 import { isTouchpointId } from '@/lib/domain/ids';
 import { byTime } from '@/lib/db/history-rows';
+import { digestOf, touchpointsOfDigests } from '@/lib/domain/digest';
 
 const NOW = new Date(2026, 10, 22).getTime();
 
@@ -25,6 +26,9 @@ async function allItems(db: TouchbaseDB): Promise<Touchpoint[]> {
 /** What the histories should hold: by client, each client's by (at, id). */
 const inHistoryOrder = <T extends { clientId: number; at: number; id: number }>(tps: T[]) =>
   [...tps].sort((a, b) => a.clientId - b.clientId || a.at - b.at || a.id - b.id);
+
+/** A digest with its columns as plain arrays (the test's IndexedDB gives typed arrays of another realm). */
+const plainDigest = (d: HistoryDigest) => ({ ...d, at: Array.from(d.at), kind: Array.from(d.kind) });
 
 const storeNames = (db: Dexie) => [...db.backendDB().objectStoreNames].sort();
 
@@ -195,7 +199,7 @@ describe('schema upgrade from version 4 (a history is one record)', () => {
     (await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4])).close();
     const v6 = new TouchbaseDB(name);
     await v6.open();
-    expect(v6.verno).toBe(9);
+    expect(v6.verno).toBe(10);
     expect(await v6.histories.count()).toBe(0);
     v6.close();
     await Dexie.delete(name);
@@ -271,6 +275,47 @@ describe('schema upgrade from version 7 to 8 (touchpoint ids unique for the life
     });
     expect(await v8.clients.toArray()).toEqual(clients);
     v8.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('schema upgrade from version 9 to 10 (a digest beside each history, for the Insights page)', () => {
+  it('makes the digest of every history there is, and changes nothing else', async () => {
+    const name = `upgrade10-${Math.random()}`;
+    const v9 = new TouchbaseDB(name, 9);
+    await v9.open();
+    const base = { tags: [], importantDates: [], notes: '', stage: 'prospect', saleCount: 0, lifetimeValue: 0, createdAt: NOW, updatedAt: NOW };
+    const clients = Array.from({ length: 12 }, (_, i) => ({ ...base, id: i + 1, name: `C${i}`, emails: [`c${i}@x.com`] }));
+    const kinds = ['call', 'sale', 'email-in', 'email-out', 'referral', 'score'] as const;
+    const rows = clients.slice(0, 10).map((c) => ({
+      clientId: c.id,
+      items: Array.from({ length: c.id * 2 }, (_, j) => ({
+        id: `01J${String(c.id).padStart(3, '0')}${String(j).padStart(20, '0')}`, clientId: c.id, at: NOW - (40 - j) * 3_600_000,
+        kind: kinds[(c.id + j) % kinds.length], source: 'manual', createdAt: NOW,
+        ...(j % 4 === 0 ? { templateId: 3 } : {}), ...(kinds[(c.id + j) % kinds.length] === 'score' ? { score: 8 } : {}),
+        ...(kinds[(c.id + j) % kinds.length] === 'email-in' && j % 3 === 0 ? { noReplyNeeded: true } : {}),
+        ...(kinds[(c.id + j) % kinds.length] === 'referral' ? { referredClientId: 11 } : {}),
+      })) as Touchpoint[],
+    }));
+    await v9.clients.bulkAdd(clients as never);
+    await v9.histories.bulkAdd(rows);
+    v9.close();
+
+    const v10 = new TouchbaseDB(name, 10);
+    await v10.open();
+    expect(v10.verno).toBe(10);
+    const digests = await v10.digests.toArray();
+    // one per history (clients 11 and 12 have none), each the digest of it
+    expect(digests.map((d) => d.clientId)).toEqual(rows.map((r) => r.clientId));
+    digests.forEach((d, i) => expect(plainDigest(d)).toEqual(plainDigest(digestOf(rows[i].clientId, rows[i].items))));
+    // and what the Insights page reads back is every touchpoint's insight fields
+    expect(touchpointsOfDigests(digests)).toEqual(
+      rows.flatMap((r) => r.items.map(({ clientId, at, kind, templateId, noReplyNeeded, score, referredClientId }) =>
+        JSON.parse(JSON.stringify({ clientId, at, kind, templateId, noReplyNeeded, score, referredClientId })))),
+    );
+    expect(await v10.histories.toArray()).toEqual(rows);
+    expect(await v10.clients.toArray()).toEqual(clients);
+    v10.close();
     await Dexie.delete(name);
   });
 });
