@@ -32,7 +32,7 @@ const touchpoints = [
   { id: 5, clientId: 1, at: NOW - 20 * DAY, kind: 'call', source: 'manual', createdAt: NOW - 20 * DAY },
 ];
 
-type Stored = { version: number; stores: string[]; histories: { clientId: number; items: { id: string; at: number }[] }[] };
+type Stored = { version: number; stores: string[]; histories: { clientId: number; items: { id: string; at: number }[] }[]; digests: number };
 const readStored = (page: import('playwright-core').Page) =>
   page.evaluate(
     () =>
@@ -43,11 +43,14 @@ const readStored = (page: import('playwright-core').Page) =>
           const stores = [...d.objectStoreNames];
           if (!stores.includes('histories')) {
             d.close();
-            return ok({ version: d.version, stores, histories: [] });
+            return ok({ version: d.version, stores, histories: [], digests: 0 });
           }
-          const all = d.transaction('histories').objectStore('histories').getAll();
-          all.onsuccess = () => {
-            ok({ version: d.version, stores, histories: all.result });
+          const names = stores.includes('digests') ? ['histories', 'digests'] : ['histories'];
+          const tx = d.transaction(names);
+          const all = tx.objectStore('histories').getAll();
+          const digests = names.length > 1 ? tx.objectStore('digests').count() : null;
+          tx.oncomplete = () => {
+            ok({ version: d.version, stores, histories: all.result, digests: digests?.result ?? 0 });
             d.close();
           };
         };
@@ -64,8 +67,8 @@ describe('upgrading a version-4 database in Chromium', () => {
     });
     await page.evaluate(script.outputFiles[0].text);
     // the background makes the current database when it starts: replace it once it has
-    // (Dexie keeps its version N as IndexedDB version 10 N: 9, the current one, is 90)
-    await waitFor(() => page.evaluate(() => (globalThis as any).__tbOld.installedVersion().then((v: number | null) => v === 90)), 'the background to open the database');
+    // (Dexie keeps its version N as IndexedDB version 10 N: 10, the current one, is 100)
+    await waitFor(() => page.evaluate(() => (globalThis as any).__tbOld.installedVersion().then((v: number | null) => v === 100)), 'the background to open the database');
     expect(await page.evaluate((data) => (globalThis as any).__tbOld.writeVersion4(data), { clients, touchpoints })).toBe(40);
     expect((await readStored(page)).stores.sort()).toEqual(['clients', 'settings', 'templates', 'touchpoints']);
 
@@ -79,10 +82,12 @@ describe('upgrading a version-4 database in Chromium', () => {
 
     const stored = await waitFor(async () => {
       const s = await readStored(page);
-      return s.version === 90 ? s : null;
+      return s.version === 100 ? s : null;
     }, 'the upgraded database');
     if (!stored) throw new Error('unreachable: waitFor returns a value or throws');
-    expect(stored.stores.sort()).toEqual(['clients', 'histories', 'settings', 'templates']);
+    // the Insights page's digests (version 10) made from the histories
+    expect(stored.stores.sort()).toEqual(['clients', 'digests', 'histories', 'settings', 'templates']);
+    expect(stored.digests).toBe(2);
     // each history in the order of the old numbers' touchpoints (1, 5, 3 and 2, 4), every
     // one with an id of version 8: unique in the database, in that same order
     const at = (id: number) => touchpoints.find((t) => t.id === id)!.at;
