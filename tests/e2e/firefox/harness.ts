@@ -79,6 +79,8 @@ export async function launchFirefox(
     prefs?: Record<string, string | number | boolean>;
     /** installs it allowed to run in private windows, as the user may in about:addons */
     allowPrivateBrowsing?: boolean;
+    /** lets the driver reach the browser's own window (`-remote-allow-system-access`), for what only the browser's UI does */
+    systemAccess?: boolean;
   } = {},
 ): Promise<FirefoxHarness> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
@@ -105,6 +107,7 @@ export async function launchFirefox(
         executablePath: firefox.path,
         headless: opts.headless ?? true,
         acceptInsecureCerts: true,
+        ...(opts.systemAccess ? { args: ['-remote-allow-system-access'] } : {}),
         timeout: 30_000,
         protocolTimeout: 20_000,
         extraPrefsFirefox: {
@@ -256,3 +259,31 @@ export async function sidebarText(extensionPage: Page, windowId?: number): Promi
 
 /** `page.evaluate` in the shape the shared scenarios take (tests/e2e/scenarios). */
 export const evaluateIn = (page: Page) => <R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> => page.evaluate(fn as never, arg) as never;
+
+/**
+ * Presses Alt+Shift+`letter` in the browser's own window, as the keyboard does: trusted key
+ * events from Firefox's nsITextInputProcessor (what its own drivers use), dispatched in the
+ * window's chrome, where add-on shortcuts live. A driver's ordinary key actions go to the
+ * page and never reach them. Needs a harness launched with `systemAccess`.
+ */
+export async function pressAltShift(h: FirefoxHarness, letter: string): Promise<void> {
+  const conn = (h.browser as unknown as { connection: { send(m: string, p: object): Promise<any> } }).connection;
+  const tree = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = tree.result.contexts[0]?.context;
+  if (!context) throw new Error('no browser window to press keys in (was the harness launched with systemAccess?)');
+  const upper = letter.toUpperCase();
+  const expression = `(() => {
+    const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+    if (!tip.beginInputTransactionForTests(window)) return 'no input transaction';
+    const k = (key, code, keyCode) => new KeyboardEvent('', { key, code, keyCode });
+    tip.keydown(k('Alt', 'AltLeft', 18));
+    tip.keydown(k('Shift', 'ShiftLeft', 16));
+    tip.keydown(k(${JSON.stringify(upper)}, ${JSON.stringify(`Key${upper}`)}, ${upper.charCodeAt(0)}));
+    tip.keyup(k(${JSON.stringify(upper)}, ${JSON.stringify(`Key${upper}`)}, ${upper.charCodeAt(0)}));
+    tip.keyup(k('Shift', 'ShiftLeft', 16));
+    tip.keyup(k('Alt', 'AltLeft', 18));
+    return 'pressed';
+  })()`;
+  const r = await conn.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
+  if (r.result?.result?.value !== 'pressed') throw new Error(`the keys were not pressed: ${JSON.stringify(r.result)}`);
+}

@@ -10,13 +10,12 @@
  * add-on's sites can be withdrawn in about:addons; docs/ARCHITECTURE.md, "Firefox").
  *
  * And the keyboard shortcut: Firefox registers `_execute_sidebar_action` on Alt+Shift+K (it
- * drops a shortcut it cannot take, silently, so this checks what it kept). Pressing the
- * keys is not tested: keys a driver sends go to the page, never to the browser's own
- * shortcuts.
+ * drops a shortcut it cannot take, silently), and the keys pressed in the browser's window
+ * (trusted events, see pressAltShift in ./harness.ts) close the sidebar and open it again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, openExtensionPage, sidebarText, waitFor, type FirefoxHarness } from './harness';
+import { launchFirefox, openExtensionPage, pressAltShift, sidebarText, waitFor, type FirefoxHarness } from './harness';
 import { MAIL_CASES } from '../scenarios/core-flow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +28,8 @@ declare const browser: any;
 let h: FirefoxHarness;
 let control: Page;
 beforeAll(async () => {
-  h = await launchFirefox();
+  // system access: the keyboard test presses keys in the browser's own window
+  h = await launchFirefox({ systemAccess: true });
   control = await openExtensionPage(h, 'options.html');
 });
 afterAll(async () => {
@@ -118,8 +118,14 @@ describe('the Firefox sidebar', () => {
     await g.close();
   });
 
-  it('opens and closes from the keyboard: Firefox registered Alt+Shift+K for it', async () => {
+  it('opens and closes from the keyboard: Alt+Shift+K pressed in the browser window toggles it', async () => {
     const commands: { name: string; shortcut: string }[] = await control.evaluate(() => browser.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: '_execute_sidebar_action', shortcut: 'Alt+Shift+K' }));
+    const isOpen = () => control.evaluate(() => browser.sidebarAction.isOpen({})) as Promise<boolean>;
+    const before = await isOpen();
+    await pressAltShift(h, 'K');
+    await waitFor(async () => (await isOpen()) === !before, 'the sidebar to toggle');
+    await pressAltShift(h, 'K');
+    await waitFor(async () => (await isOpen()) === before, 'the sidebar to toggle back');
   });
 });
