@@ -36,11 +36,13 @@ export async function recomputeClient(
  * Writes `client`, as read in the caller's transaction, with its derived fields true for
  * `history`: for a write that read the client already and should not read it again.
  */
-export async function putDerived(client: Client, settings: Settings, now: number, history?: Touchpoint[]): Promise<Client> {
-  const next = await withDerived(client, settings, history);
-  next.updatedAt = now;
-  await db.clients.put(next);
-  return next;
+export function putDerived(client: Client, settings: Settings, now: number, history?: Touchpoint[]): Promise<Client> {
+  const put = (next: Client) => {
+    next.updatedAt = now;
+    return db.clients.put(next).then(() => next);
+  };
+  // with the history at hand, no await at all (see readHistory in ./history.ts for why)
+  return history ? put(withDerivedFields(client, history, settings)) : withDerived(client, settings).then(put);
 }
 
 /** Each client with its derived fields true, from the history rows given (none: no touchpoints). */

@@ -13,10 +13,12 @@ import { toEmail } from '../domain/validate';
 import { db } from './schema';
 import { recomputeAllClients } from './derived';
 
-const KEY = 'app';
+/** the settings row's key in the settings table */
+export const SETTINGS_KEY = 'app';
+const KEY = SETTINGS_KEY;
 
-export async function getSettings(): Promise<Settings> {
-  return settingsFrom((await db.settings.get(KEY))?.value);
+export function getSettings(): Promise<Settings> {
+  return db.settings.get(KEY).then((row) => settingsFrom(row?.value));
 }
 
 /** Checks the whole patch first; then writes it and re-derives every client at once. */
