@@ -14,6 +14,9 @@ import { BrowserNotFoundError } from '../scripts/browsers';
 import type { Page } from 'playwright-core';
 
 const smoke = process.argv.includes('--smoke');
+/** `--only=database,firstPaint`: run these steps alone (a quick look; no results.json is written) */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const step = (name: string) => !only || only.includes(name);
 const SIZES = smoke
   ? { clients: 200, touchpoints: 2_000, runs: 5, rereadWindows: 3, panelRuns: 3, seedRuns: 1 }
   : { clients: 10_000, touchpoints: 200_000, runs: 25, rereadWindows: 3, panelRuns: 9, seedRuns: 3 };
@@ -549,18 +552,22 @@ async function main() {
   // the numbers depend on the browser: say which one made them
   console.log(`browser: ${h.browser.name} (${h.browser.path}, ${h.context.browser()?.version() ?? 'version unknown'})`);
   try {
-    await readers(h);
-    await listReaders(h);
-    // windows of 16 s hold two of the watcher's 8 s reads each, so where a window starts
-    // does not bias the median; the 300 ms stream is measured once its gap has grown
-    await rereadCost(h, 'reread_cost_ms_per_min', 50, 4, 16, 'beside', 20);
-    await rereadCost(h, 'reread_cost_bursts_ms_per_min', 300, 12, 12, 'beside', 20);
-    // no budget: what a list that never stops changing costs, for the record
-    await rereadCost(h, 'reread_cost_list_busy_ms_per_min', 50, 4, 16, 'list', null);
-    await peers(h);
-    await snapshotToPanel(h);
-    await database(h);
-    await firstPaint(h);
+    if (step('readers')) await readers(h);
+    if (step('readers')) await listReaders(h);
+    if (step('reread')) {
+      // windows of 16 s hold two of the watcher's 8 s reads each, so where a window starts
+      // does not bias the median; the 300 ms stream is measured once its gap has grown
+      await rereadCost(h, 'reread_cost_ms_per_min', 50, 4, 16, 'beside', 20);
+      await rereadCost(h, 'reread_cost_bursts_ms_per_min', 300, 12, 12, 'beside', 20);
+      // no budget: what a list that never stops changing costs, for the record
+      await rereadCost(h, 'reread_cost_list_busy_ms_per_min', 50, 4, 16, 'list', null);
+    }
+    // the peers' busy-page figure sits beside ours, measured above
+    if (step('peers') && step('reread')) await peers(h);
+    if (step('snapshot')) await snapshotToPanel(h);
+    if (step('database')) await database(h);
+    // at the big book: after the database step
+    if (step('firstPaint')) await firstPaint(h);
   } finally {
     await h.close();
   }
@@ -570,7 +577,7 @@ async function main() {
     return `| ${k} | ${m.value} ${m.unit} | ${m.budget === null ? '' : `${m.min ? '>= ' : '<= '}${m.budget}`} | ${ok} |`;
   });
   console.log(['| metric | value | budget | |', '| --- | --- | --- | --- |', ...rows].join('\n'));
-  console.log(`\nThe peers, each against Touchbase's Gmail content script:\n${peerTable()}`);
+  if (metrics.peer_inboxsdk_kb) console.log(`\nThe peers, each against Touchbase's Gmail content script:\n${peerTable()}`);
   console.log(`${smoke ? 'smoke run' : 'bench'} finished in ${Math.round((Date.now() - started) / 1000)} s`);
   if (smoke) {
     // the smoke run checks that every measurement ran and produced a number
@@ -581,6 +588,7 @@ async function main() {
     console.log(`${Object.keys(metrics).length} passed, 0 failed`);
     return;
   }
+  if (only) return;
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   const json = { metrics: Object.fromEntries(Object.entries(metrics).map(([k, m]) => [k, { value: m.value, unit: m.unit, budget: m.budget }])) };
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(json, null, 2) + '\n');

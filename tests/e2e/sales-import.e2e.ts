@@ -63,6 +63,15 @@ describe('a sales import in Chromium', () => {
     const chart = retention.getByRole('img', { name: /Retention, acquisition and net gain per year/ });
     expect(await chart.textContent()).toContain('Share of the customers at the start');
     expect(await retention.getByRole('list', { name: 'Legend' }).first().textContent()).toMatch(/Retention.*Acquisition.*Net gain/);
+    // the 80/20's numbers, unfolded from the keyboard: the first hundred of the 120 buyers, then all
+    const pareto = page.getByRole('region', { name: /80\/20/ });
+    expect(await pareto.getByRole('table').count()).toBe(0);
+    await pareto.getByText('Show the numbers').focus();
+    await page.keyboard.press('Enter');
+    const ranked = pareto.getByRole('table', { name: 'Clients ranked by lifetime value' });
+    await expect.poll(() => ranked.getByRole('row').count()).toBe(101);
+    await pareto.getByRole('button', { name: 'Show all 120 rows' }).click();
+    await expect.poll(() => ranked.getByRole('row').count()).toBe(121);
     await page.close();
   });
 });

@@ -22,6 +22,19 @@ describe('InsightsPage', () => {
     expect(screen.queryByRole('img')).toBeNull();
   });
 
+  it('lists the ten most overdue clients first, and all of them on request', async () => {
+    const user = userEvent.setup();
+    for (let i = 0; i < 12; i++) await createClient({ name: `Client ${String(i).padStart(2, '0')}`, emails: [`c${i}@x.example`] }, NOW - (400 + i) * D);
+    renderWithData(<InsightsPage now={NOW} />);
+    const list = await screen.findByRole('list', { name: 'Overdue clients' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(10);
+    // the most overdue first: the client created longest ago
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('Client 11');
+    await user.click(screen.getByRole('button', { name: 'Show all 12 overdue clients' }));
+    expect(within(screen.getByRole('list', { name: 'Overdue clients' })).getAllByRole('listitem')).toHaveLength(12);
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+  });
+
   it('shows the figures with data, charts with their numbers as tables, and marks the key accounts', async () => {
     const user = userEvent.setup();
     const big = await createClient({ name: 'Big Co', emails: ['big@co.example'] }, NOW - 400 * D);
@@ -36,6 +49,9 @@ describe('InsightsPage', () => {
     const pareto = (await screen.findByRole('heading', { name: /80\/20/ })).closest('section')!;
     expect(pareto).toHaveTextContent('1 of 2 paying clients make 91 % of your revenue');
     expect(within(pareto).getByRole('img', { name: /Revenue by client/ })).toBeInTheDocument();
+    // the numbers behind the chart, made when unfolded
+    expect(within(pareto).queryByRole('table')).toBeNull();
+    await user.click(within(pareto).getByText('Show the numbers'));
     expect(within(pareto).getByRole('table', { name: 'Clients ranked by lifetime value' })).toHaveTextContent('Big Co');
     await user.click(within(pareto).getByRole('button', { name: 'Mark this client as a key account' }));
     await waitFor(async () => expect((await getClient(big.id!))!.keyAccount).toBe(true));
