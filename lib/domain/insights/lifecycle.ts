@@ -12,6 +12,7 @@
 import { addDays } from 'date-fns';
 import type { Client, Touchpoint } from '../model';
 import { lastPeriods, periodOf, type PeriodKind } from './periods';
+import { saleTimesByClient } from './sales';
 
 export interface RepeatShare {
   /** buyers whose window is over */
@@ -29,17 +30,8 @@ export interface SecondSale {
 const share = (bought: number, of: number): RepeatShare => ({ of, bought, share: of ? bought / of : null });
 
 export function secondSale(sales: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[], now: number, windowDays = 90): SecondSale {
-  const byClient = new Map<number, number[]>();
-  for (const s of sales) {
-    if (s.kind !== 'sale') continue;
-    const list = byClient.get(s.clientId);
-    if (list) list.push(s.at);
-    else byClient.set(s.clientId, [s.at]);
-  }
   let of90 = 0, in90 = 0, ofYear = 0, inYear = 0;
-  for (const list of byClient.values()) {
-    list.sort((a, b) => a - b);
-    const [first, second] = list;
+  for (const [first, second] of saleTimesByClient(sales).values()) {
     const end90 = addDays(first, windowDays).getTime();
     const endYear = addDays(first, 365).getTime();
     if (end90 <= now) {

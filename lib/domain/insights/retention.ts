@@ -22,6 +22,7 @@
 import { subDays } from 'date-fns';
 import type { Client, Touchpoint } from '../model';
 import { lastPeriods, type PeriodKind } from './periods';
+import { saleTimesByClient } from './sales';
 
 /** A customer is someone who bought in this many days before the moment. */
 export const CUSTOMER_WINDOW_DAYS = 365;
@@ -66,18 +67,8 @@ function buyersOf(
   sales: Pick<Touchpoint, 'clientId' | 'at' | 'kind'>[],
   clients: Pick<Client, 'id' | 'formerSince'>[],
 ): Buyer[] {
-  const byClient = new Map<number, number[]>();
-  for (const s of sales) {
-    if (s.kind !== 'sale') continue;
-    const list = byClient.get(s.clientId);
-    if (list) list.push(s.at);
-    else byClient.set(s.clientId, [s.at]);
-  }
   const former = new Map(clients.map((c) => [c.id, c.formerSince]));
-  return [...byClient.entries()].map(([id, list]) => {
-    list.sort((a, b) => a - b);
-    return { sales: list, firstSale: list[0], formerSince: former.get(id) };
-  });
+  return [...saleTimesByClient(sales).entries()].map(([id, list]) => ({ sales: list, firstSale: list[0], formerSince: former.get(id) }));
 }
 
 /** Whether the buyer has a sale in [from, to). */
