@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { launch, badge, tabIdOf, tabThread, openPanel, waitFor, type Harness } from './harness';
-import { MAIL_CASES, runCoreFlow, type CoreFlowDriver, type Evaluate } from './scenarios/core-flow';
+import { MAIL_CASES, runCoreFlow, type CoreFlowDriver } from './scenarios/core-flow';
+import { evaluateIn } from './polling';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,8 +18,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const inPage = (page: Page): Evaluate => (fn, arg) => page.evaluate(fn as never, arg) as never;
-
 const chromium: CoreFlowDriver = {
   async openThread(c) {
     const mail = await h.context.newPage();
@@ -28,8 +26,8 @@ const chromium: CoreFlowDriver = {
     await waitFor(async () => (await tabThread(h, tabId))?.snapshot?.correspondent, 'the snapshot');
     const panel = await openPanel(h, tabId);
     return {
-      mail: inPage(mail),
-      panel: inPage(panel),
+      mail: evaluateIn(mail),
+      panel: evaluateIn(panel),
       close: async () => {
         await panel.close();
         await mail.close();

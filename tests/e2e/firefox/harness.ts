@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFirefox, type FoundBrowser } from '../../../scripts/browsers';
 import { ROOT, startMailServer, type MailServer } from '../harness';
+import { eventually, evaluateIn } from '../polling';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
 export const ADDON_ID = 'touchbase@touchbase.local';
@@ -53,23 +54,9 @@ export interface FirefoxHarness {
   close(): Promise<void>;
 }
 
-/** Polls `fn` until it returns a truthy value (bounded in time); errors count as "not yet". */
-export async function waitFor<T>(fn: () => Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      const v = await fn();
-      if (v) return v;
-      last = v;
-    } catch (e) {
-      // e.g. "Execution context was destroyed" while the page navigates
-      last = String(e);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
+/** Polls (bounded in time), an error counting as "not yet": the tests' one poll (../polling.ts). */
+export const waitFor = eventually;
+export { evaluateIn };
 
 export async function launchFirefox(
   opts: {
@@ -256,9 +243,6 @@ export async function sidebarText(extensionPage: Page, windowId?: number): Promi
     windowId ?? null,
   );
 }
-
-/** `page.evaluate` in the shape the shared scenarios take (tests/e2e/scenarios). */
-export const evaluateIn = (page: Page) => <R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> => page.evaluate(fn as never, arg) as never;
 
 /**
  * Presses Alt+Shift+`letter` in the browser's own window, as the keyboard does: trusted key

@@ -15,8 +15,9 @@
  */
 import { expect } from 'vitest';
 
-/** Runs `fn(arg)` inside a page and returns its (serialisable) result. */
-export type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+import { eventually, type Evaluate } from '../polling';
+
+export type { Evaluate };
 
 export interface MailCase {
   provider: 'Gmail' | 'Outlook';
@@ -70,23 +71,6 @@ export interface CoreFlowDriver {
   badge(): Promise<string>;
   /** Clicks "Export backup" on the options page; the saved file's name and text. */
   exportBackup(): Promise<{ name: string; text: string }>;
-}
-
-/** Polls `fn` until it returns a truthy value, for at most `timeoutMs`; errors count as "not yet". */
-export async function eventually<T>(fn: () => Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      const v = await fn();
-      if (v) return v;
-      last = v;
-    } catch (e) {
-      last = String(e);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
 // What the scenario reads and does in the panel. Each function is sent into the page, so
