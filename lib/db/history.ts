@@ -49,19 +49,14 @@ export function readHistory(clientId: number): Promise<Touchpoint[]> {
  * caller derives the client's fields from what was stored); an empty history is no row.
  */
 export function writeHistory(clientId: number, items: Touchpoint[]): Promise<Touchpoint[]> {
-  return putHistory(clientId, items).then(() => items);
-}
-
-/**
- * writeHistory for the hot path: sorts `items` in place at once (so the caller may derive
- * from them right away) and gives the bare write, with no step of its own after it.
- */
-export function putHistory(clientId: number, items: Touchpoint[]): Promise<unknown> {
+  // sorted at once, before the write: a caller may derive from `items` right away
   items.sort(byTime);
   // the history and its digest (lib/domain/digest.ts) together, at once
-  return items.length === 0
-    ? Promise.all([db.histories.delete(clientId), db.digests.delete(clientId)])
-    : Promise.all([db.histories.put({ clientId, items }), db.digests.put(digestOf(clientId, items))]);
+  const written =
+    items.length === 0
+      ? Promise.all([db.histories.delete(clientId), db.digests.delete(clientId)])
+      : Promise.all([db.histories.put({ clientId, items }), db.digests.put(digestOf(clientId, items))]);
+  return written.then(() => items);
 }
 
 /** Deletes a client's history and its digest. */

@@ -13,9 +13,7 @@ import { toEmail } from '../domain/validate';
 import { db } from './schema';
 import { recomputeAllClients } from './derived';
 
-/** the settings row's key in the settings table */
-export const SETTINGS_KEY = 'app';
-const KEY = SETTINGS_KEY;
+const KEY = 'app';
 
 export function getSettings(): Promise<Settings> {
   return db.settings.get(KEY).then((row) => settingsFrom(row?.value));

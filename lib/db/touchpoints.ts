@@ -12,11 +12,9 @@ import { ValidationError } from '../domain/validate';
 import { isTouchpointId, newTouchpointId } from '../domain/ids';
 import { db } from './schema';
 import { NotFoundError } from './errors';
-import { getSettings, SETTINGS_KEY } from './settings';
-import { recomputeClient } from './derived';
-import { putHistory, readHistory, writeHistory } from './history';
-import { withDerivedFields } from '../domain/derive';
-import { settingsFrom } from '../domain/settings';
+import { getSettings } from './settings';
+import { putDerived, recomputeClient } from './derived';
+import { readHistory, writeHistory } from './history';
 
 function findIn(items: Touchpoint[], ref: TouchpointRef): number {
   const i = items.findIndex((t) => t.id === ref.id);
@@ -40,21 +38,18 @@ function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => s
   // rather than awaited: in turn they were a round trip each, and inside a Dexie transaction
   // every await also costs a turn of its zone machinery (BENCHMARKS.md, logging)
   return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, () =>
-    Promise.all([db.clients.get(tp.clientId), db.histories.get(tp.clientId), db.settings.get(SETTINGS_KEY)]).then(([client, row, settingsRow]) => {
+    Promise.all([db.clients.get(tp.clientId), readHistory(tp.clientId), getSettings()]).then(([client, items, settings]) => {
       if (!client) throw new NotFoundError(`client ${tp.clientId} does not exist`);
-      const items = row?.items ?? [];
       if (tp.messageKey) {
         const existing = items.find((t) => t.messageKey === tp.messageKey);
         if (existing) return existing;
       }
       const saved: Touchpoint = { ...tp, id: id(items) };
       items.push(saved);
-      // putHistory sorts the items (about one pass here) before anything else, so the client
+      // writeHistory sorts the items (about one pass here) before it returns, so the client
       // is derived from the history as stored
-      const written = putHistory(tp.clientId, items);
-      const next = withDerivedFields(client, items, settingsFrom(settingsRow?.value));
-      next.updatedAt = now;
-      return Promise.all([written, db.clients.put(next)]).then(() => saved);
+      const written = writeHistory(tp.clientId, items);
+      return Promise.all([written, putDerived(client, settings, now, items)]).then(() => saved);
     }),
   );
 }
