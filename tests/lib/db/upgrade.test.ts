@@ -30,6 +30,9 @@ const inHistoryOrder = <T extends { clientId: number; at: number; id: number }>(
 /** A digest with its columns as plain arrays (the test's IndexedDB gives typed arrays of another realm). */
 const plainDigest = (d: HistoryDigest) => ({ ...d, at: Array.from(d.at), kind: Array.from(d.kind) });
 
+/** A prospect's fields but its id, name and addresses, as the versions from 7 on store them. */
+const base = { tags: [], importantDates: [], notes: '', stage: 'prospect', saleCount: 0, lifetimeValue: 0, createdAt: NOW, updatedAt: NOW };
+
 const storeNames = (db: Dexie) => [...db.backendDB().objectStoreNames].sort();
 
 describe('schema upgrade from version 1 to the current one', () => {
@@ -238,7 +241,6 @@ describe('schema upgrade from version 7 to 8 (touchpoint ids unique for the life
     const name = `upgrade8-${Math.random()}`;
     const v7 = new TouchbaseDB(name, 7);
     await v7.open();
-    const base = { tags: [], importantDates: [], notes: '', stage: 'prospect', saleCount: 0, lifetimeValue: 0, createdAt: NOW, updatedAt: NOW };
     const clients = Array.from({ length: 30 }, (_, i) => ({ ...base, id: i + 1, name: `C${i}`, emails: [`c${i}@x.com`] }));
     // numbered within each client (every client has a 1, 2, 3...), with ties in time that
     // only the number orders, one history stored out of order
@@ -284,7 +286,6 @@ describe('schema upgrade from version 9 to 10 (a digest beside each history, for
     const name = `upgrade10-${Math.random()}`;
     const v9 = new TouchbaseDB(name, 9);
     await v9.open();
-    const base = { tags: [], importantDates: [], notes: '', stage: 'prospect', saleCount: 0, lifetimeValue: 0, createdAt: NOW, updatedAt: NOW };
     const clients = Array.from({ length: 12 }, (_, i) => ({ ...base, id: i + 1, name: `C${i}`, emails: [`c${i}@x.com`] }));
     const kinds = ['call', 'sale', 'email-in', 'email-out', 'referral', 'score'] as const;
     const rows = clients.slice(0, 10).map((c) => ({
