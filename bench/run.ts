@@ -16,6 +16,12 @@ import type { Page } from 'playwright-core';
 const smoke = process.argv.includes('--smoke');
 /** `--only=database,firstPaint`: run these steps alone (a quick look; no results.json is written) */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const STEPS = ['readers', 'reread', 'peers', 'snapshot', 'database', 'firstPaint'];
+const unknownSteps = only?.filter((s) => !STEPS.includes(s)) ?? [];
+if (only && (unknownSteps.length || !only.length)) {
+  console.error(`--only takes steps among ${STEPS.join(', ')}; not: ${unknownSteps.join(', ') || '(none given)'}`);
+  process.exit(2);
+}
 const step = (name: string) => !only || only.includes(name);
 const SIZES = smoke
   ? { clients: 200, touchpoints: 2_000, runs: 5, rereadWindows: 3, panelRuns: 3, seedRuns: 1 }
