@@ -4,8 +4,9 @@
  * and changes nothing.
  */
 import {
-  parseMessage, isTrustedSender, type Message, type MessageType, type Reply, type SenderInfo,
+  parseMessage, isTrustedSender, type Message, type MessageType, type Reply, type SenderInfo, type SyncStatus,
 } from '../messages/protocol';
+import type { SyncConfig } from '../sync/config';
 import {
   forgetPendingTemplate, loadPendingTemplate, loadTabThread, savePendingTemplate, saveTabThread,
 } from '../messages/session';
@@ -15,10 +16,19 @@ import { getSettings, learnOwnAddresses } from '../db/settings';
 import type { ThreadSnapshot } from '../domain/model';
 import { refreshBadge } from './badge';
 
+/** What the router asks of sync (lib/sync/engine.ts's SyncEngine). */
+export interface SyncControl {
+  connect(config: SyncConfig, passphrase: string): Promise<SyncStatus>;
+  syncNow(): Promise<SyncStatus>;
+  disconnect(): Promise<SyncStatus>;
+  status(): SyncStatus;
+}
+
 export interface RouterContext {
   ownId: string;
   extensionOrigin: string;
   now?: () => number;
+  sync?: SyncControl;
 }
 
 export async function handleMessage(raw: unknown, sender: SenderInfo, ctx: RouterContext): Promise<Reply> {
@@ -30,7 +40,7 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, ctx: Route
   }
   const now = ctx.now?.() ?? Date.now();
   try {
-    return await dispatch(msg, sender, now);
+    return await dispatch(msg, sender, now, ctx);
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
@@ -38,7 +48,7 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, ctx: Route
 
 const ok = <T extends MessageType>(data: Extract<Reply<T>, { ok: true }>['data']): Reply<T> => ({ ok: true, data });
 
-async function dispatch(msg: Message, sender: SenderInfo, now: number): Promise<Reply> {
+async function dispatch(msg: Message, sender: SenderInfo, now: number, ctx: RouterContext): Promise<Reply> {
   switch (msg.type) {
     case 'thread:snapshot': {
       const tabId = sender.tab!.id!;
@@ -75,7 +85,22 @@ async function dispatch(msg: Message, sender: SenderInfo, now: number): Promise<
       return ok<'template:used'>(null);
     case 'badge:refresh':
       return ok<'badge:refresh'>(await refreshBadge());
+    case 'sync:connect': {
+      const { type: _t, passphrase, ...config } = msg;
+      return ok<'sync:connect'>(await syncOf(ctx).connect(config, passphrase));
+    }
+    case 'sync:now':
+      return ok<'sync:now'>(await syncOf(ctx).syncNow());
+    case 'sync:disconnect':
+      return ok<'sync:disconnect'>(await syncOf(ctx).disconnect());
+    case 'sync:status':
+      return ok<'sync:status'>(syncOf(ctx).status());
   }
+}
+
+function syncOf(ctx: RouterContext): SyncControl {
+  if (!ctx.sync) throw new Error('Sync is not available in this browser.');
+  return ctx.sync;
 }
 
 /** a template inserted but never sent is forgotten after a day */

@@ -11,12 +11,35 @@
 import Dexie, { type Table } from 'dexie';
 import type { Client, ClientHistory, HistoryDigest, Settings, Template } from '../domain/model';
 import { digestOf } from '../domain/digest';
+import type { ClientDocument } from '../domain/sync-merge';
 import { packNumberedHistories, withFreshIds, type NumberedTouchpoint } from './history-rows';
 import { needsYouAt } from '../domain/overdue';
 import { DEFAULT_SETTINGS, settingsFrom } from '../domain/settings';
 import { withDerivedFields } from '../domain/derive';
 import { anniversaryKeys } from '../domain/clients';
 import { bringRulesUpToDate } from './rules';
+
+/**
+ * A synced document (lib/db/sync-store.ts): the client it is (none once deleted), the
+ * version this device last agreed on (`base`), and the revision of the local mirror that
+ * holds that version (none while it still has to be written there).
+ */
+export interface SyncDocRow {
+  docId: string;
+  /** 0: no client (deleted, or not yet arrived) */
+  clientId: number;
+  base: ClientDocument;
+  rev?: string;
+  /** the client's `updatedAt` when `base` was taken from it or written to it */
+  clientUpdatedAt: number;
+  /** when a change from another device last landed in this client */
+  fromElsewhereAt?: number;
+}
+
+export interface SyncMetaRow {
+  key: string;
+  value: unknown;
+}
 
 export interface SettingsRow {
   key: string;
@@ -122,8 +145,21 @@ export const SCHEMA_V9 = { ...SCHEMA_V6, clients: `${SCHEMA_V6.clients}, dormant
  */
 export const SCHEMA_V10 = { ...SCHEMA_V9, digests: 'clientId' };
 
+/**
+ * Version 11 is for sync (lib/db/sync-store.ts, issue #19): clients indexed by `updatedAt`,
+ * so what changed since the last look is one index range; `syncDocs`, a row per synced
+ * document naming its client and holding the version last agreed with the server; and
+ * `syncMeta` for the connection. No data changes: nothing syncs until the user connects.
+ */
+export const SCHEMA_V11 = {
+  ...SCHEMA_V10,
+  clients: `${SCHEMA_V10.clients}, updatedAt`,
+  syncDocs: 'docId, clientId, clientUpdatedAt',
+  syncMeta: 'key',
+};
+
 /** The schema the code reads from: the newest version. */
-export const CURRENT_SCHEMA = SCHEMA_V10;
+export const CURRENT_SCHEMA = SCHEMA_V11;
 
 /** Stands for a version a test left out: its declarations go nowhere. */
 const NO_VERSION = { stores: () => NO_VERSION, upgrade: () => NO_VERSION } as unknown as ReturnType<Dexie['version']>;
@@ -134,6 +170,8 @@ export class TouchbaseDB extends Dexie {
   digests!: Table<HistoryDigest, number>;
   templates!: Table<Template, number>;
   settings!: Table<SettingsRow, string>;
+  syncDocs!: Table<SyncDocRow, string>;
+  syncMeta!: Table<SyncMetaRow, string>;
 
   /** `upTo`: declare the versions up to this one only (tests check each upgrade step on its own) */
   constructor(name: string = DB_NAME, upTo = Infinity) {
@@ -220,6 +258,7 @@ export class TouchbaseDB extends Dexie {
         const rows = (await tx.table('histories').toArray()) as ClientHistory[];
         await tx.table('digests').bulkPut(rows.map((r) => digestOf(r.clientId, r.items)));
       });
+    version(11).stores(SCHEMA_V11);
     // on every open, before anything else: stored fields brought to the rules of this code
     // (not for a test that opens an older version on purpose)
     if (upTo === Infinity) this.on('ready', (vip) => bringRulesUpToDate(vip), true);

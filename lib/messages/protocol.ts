@@ -44,11 +44,39 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('template:used'), tabId, templateId: z.number().int().positive(), clientId: z.number().int().positive(),
   }),
+  /** options page -> background: connect sync (the server's fields are checked again there) */
+  z.strictObject({
+    type: z.literal('sync:connect'),
+    url: z.string().max(LIMITS.url),
+    database: z.string().max(240),
+    user: z.string().max(200),
+    password: z.string().max(1000),
+    passphrase: z.string().max(1000),
+  }),
+  /** options page -> background: sync everything now, and answer when done */
+  z.strictObject({ type: z.literal('sync:now') }),
+  /** options page -> background: stop syncing and forget the server */
+  z.strictObject({ type: z.literal('sync:disconnect') }),
+  /** extension page -> background: where sync stands */
+  z.strictObject({ type: z.literal('sync:status') }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** Where sync stands (lib/sync/engine.ts), for the options page and the panel. */
+export interface SyncStatus {
+  state: 'off' | 'connecting' | 'syncing' | 'idle' | 'offline' | 'error';
+  /** documents waiting to go into the local mirror */
+  pending: number;
+  lastSyncedAt?: number;
+  /** the last error, in words */
+  error?: string;
+  server?: string;
+  database?: string;
+  user?: string;
+}
 
 /** The data each message is answered with when it succeeds. */
 export interface ReplyData {
@@ -58,6 +86,10 @@ export interface ReplyData {
   /** the number on the badge */
   'badge:refresh': number;
   'template:used': null;
+  'sync:connect': SyncStatus;
+  'sync:now': SyncStatus;
+  'sync:disconnect': SyncStatus;
+  'sync:status': SyncStatus;
 }
 
 /** The answer to a message: its data, or why it was refused (nothing was changed then). */

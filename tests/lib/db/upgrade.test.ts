@@ -202,7 +202,7 @@ describe('schema upgrade from version 4 (a history is one record)', () => {
     (await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4])).close();
     const v6 = new TouchbaseDB(name);
     await v6.open();
-    expect(v6.verno).toBe(10);
+    expect(v6.verno).toBe(11);
     expect(await v6.histories.count()).toBe(0);
     v6.close();
     await Dexie.delete(name);
@@ -317,6 +317,28 @@ describe('schema upgrade from version 9 to 10 (a digest beside each history, for
     expect(await v10.histories.toArray()).toEqual(rows);
     expect(await v10.clients.toArray()).toEqual(clients);
     v10.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('schema upgrade from version 10 to 11 (sync: clients by time of change, the synced documents)', () => {
+  it('indexes every client by updatedAt, adds the empty sync stores, and changes no data', async () => {
+    const name = `upgrade11-${Math.random()}`;
+    const v10 = new TouchbaseDB(name, 10);
+    await v10.open();
+    const clients = Array.from({ length: 5 }, (_, i) => ({ ...base, id: i + 1, name: `C${i}`, emails: [`c${i}@x.com`], updatedAt: NOW - i * 1000 }));
+    await v10.clients.bulkAdd(clients as never);
+    v10.close();
+
+    const v11 = new TouchbaseDB(name, 11);
+    await v11.open();
+    expect(v11.verno).toBe(11);
+    // what changed since a moment is one index range
+    expect(await v11.clients.where('updatedAt').aboveOrEqual(NOW - 2000).primaryKeys()).toEqual([3, 2, 1]);
+    expect(await v11.syncDocs.count()).toBe(0);
+    expect(await v11.syncMeta.count()).toBe(0);
+    expect(await v11.clients.toArray()).toEqual(clients);
+    v11.close();
     await Dexie.delete(name);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeClientDocuments, stableJson, type ClientDocument, type SyncedTouchpoint } from '@/lib/sync/merge';
+import { mergeClientDocuments, stableJson, type ClientDocument, type SyncedTouchpoint } from '@/lib/domain/sync-merge';
 
 /** a small seeded generator, so a failing case can be run again */
 function rng(seed: number) {
@@ -9,7 +9,7 @@ function rng(seed: number) {
 
 const ID = (n: number) => `01JD${String(n).padStart(22, '0')}`;
 const tp = (n: number, over: Partial<SyncedTouchpoint> = {}): SyncedTouchpoint => ({
-  id: ID(n), clientId: 1, at: 1_000 + n, kind: 'call', source: 'manual', createdAt: 1_000 + n, ...over,
+  id: ID(n), at: 1_000 + n, kind: 'call', source: 'manual', createdAt: 1_000 + n, ...over,
 });
 const doc = (over: Partial<ClientDocument> = {}): ClientDocument => ({ kind: 'client', card: {}, touchpoints: [], deleted: {}, ...over });
 

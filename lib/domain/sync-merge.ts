@@ -5,7 +5,7 @@
  * A client travels as one document: its card, each field with the time of its last edit,
  * its touchpoints, and the ids of the touchpoints deleted (tombstones). Two versions merge
  * by rules that do not care about order, so the merge is commutative, associative and
- * idempotent (`tests/lib/sync/merge.test.ts` checks all three on random versions):
+ * idempotent (`tests/lib/domain/sync-merge.test.ts` checks all three on random versions):
  *
  * - **touchpoints** are united by their id, which is unique for the life of every database
  *   (lib/domain/ids.ts); the same touchpoint edited on both sides keeps the later edit
@@ -19,7 +19,7 @@
  * Ties (the same millisecond on two devices) fall to a fixed order of the values
  * themselves, so both devices pick the same one.
  */
-import type { Touchpoint } from '../domain/model';
+import type { Touchpoint } from './model';
 
 export interface SyncedField {
   value: unknown;
@@ -39,8 +39,16 @@ export interface ClientDocument {
   deletedAt?: number;
 }
 
-/** A touchpoint as it travels: its id always set, and when it was last edited if it was. */
-export type SyncedTouchpoint = Touchpoint & { id: string; updatedAt?: number };
+/**
+ * A touchpoint as it travels: its id always set, and when it was last edited if it was; what
+ * names a record of one device only (the client's number, a template's) stays behind, and the
+ * client a referral brought is named by that client's document (`referredClient`).
+ */
+export type SyncedTouchpoint = Omit<Touchpoint, 'clientId' | 'templateId' | 'referredClientId'> & {
+  id: string;
+  updatedAt?: number;
+  referredClient?: string;
+};
 
 /** JSON with object keys in order: the same value gives the same text on every device. */
 export function stableJson(value: unknown): string {

@@ -1,0 +1,200 @@
+/**
+ * The local side of sync (issue #19): which document is which client, the version of each
+ * this device last agreed on with the server (its *base*), and the two ways a client moves.
+ *
+ * - **Out**: `localChanges` finds the clients written since their base was taken (the
+ *   `updatedAt` index against each row's `clientUpdatedAt`), the clients never synced, and
+ *   the synced clients that are gone; each becomes its document now
+ *   (lib/domain/sync-document.ts: the base plus what changed, with the times of the
+ *   writes), and only a document that says something new is returned. `markWritten` records
+ *   what the mirror then holds.
+ * - **In**: `applyDocument` merges a document that came from elsewhere with the client as
+ *   it is here (its unsynced edits included) and writes the result, the history, its digest,
+ *   the derived fields and the new base in ONE transaction, so the panel never shows half a
+ *   merge and a crash cannot leave a base that the database does not hold.
+ *
+ * A new document with the addresses of a client here is that client (two devices restored
+ * from one backup, or tracking the same person): it is linked, not duplicated. So one client
+ * may have two documents (tracked on two devices before either synced); both then carry the
+ * same merged client, and deleting the client deletes both.
+ */
+import type { Client, Touchpoint } from '../domain/model';
+import { mergeClientDocuments, type ClientDocument } from '../domain/sync-merge';
+import {
+  clientFromDocument, deletedDocument, historyFromDocument, localDocument, sameDocument, type ClientRefs,
+} from '../domain/sync-document';
+import { ValidationError } from '../domain/validate';
+import { db, type SyncDocRow } from './schema';
+import { getSettings } from './settings';
+import { putDerived } from './derived';
+import { deleteHistory, readHistory, writeHistory } from './history';
+
+/** Client ids and document ids, both ways, as the rows say now. */
+export async function loadRefs(): Promise<ClientRefs & { docs: Map<number, string[]> }> {
+  const docs = new Map<number, string[]>();
+  const clients = new Map<string, number>();
+  await db.syncDocs.where('clientId').above(0).eachKey((clientId, cursor) => {
+    const docId = cursor.primaryKey as string;
+    clients.set(docId, clientId as number);
+    docs.set(clientId as number, [...(docs.get(clientId as number) ?? []), docId].sort());
+  });
+  return { docs, docOf: (id) => docs.get(id)?.[0], clientOf: (doc) => clients.get(doc) };
+}
+
+export interface OutgoingDocument {
+  docId: string;
+  doc: ClientDocument;
+  /** the mirror's revision this replaces (none: a new document) */
+  rev?: string;
+  clientId: number;
+  clientUpdatedAt: number;
+}
+
+/**
+ * Every document this device has something new for: at most `limit` of them (the caller
+ * comes back for the rest). `newDocId` names the document of a client never synced.
+ */
+export async function localChanges(newDocId: () => Promise<string>, now = Date.now(), limit = 500): Promise<OutgoingDocument[]> {
+  const refs = await loadRefs();
+  const stamps = new Map<number, number>();
+  await db.clients.orderBy('updatedAt').eachKey((updatedAt, cursor) => stamps.set(cursor.primaryKey as number, updatedAt as number));
+  const rows = new Map<string, { clientId: number; clientUpdatedAt: number }>();
+  await db.syncDocs.orderBy('clientUpdatedAt').eachKey((clientUpdatedAt, cursor) => {
+    rows.set(cursor.primaryKey as string, { clientId: 0, clientUpdatedAt: clientUpdatedAt as number });
+  });
+  for (const [docId, row] of rows) row.clientId = refs.clientOf(docId) ?? 0;
+  const out: OutgoingDocument[] = [];
+  // synced documents whose client changed, was deleted, or whose last version is not in the mirror yet
+  const candidates = [...rows].filter(([, r]) => r.clientId > 0 && stamps.get(r.clientId) !== r.clientUpdatedAt).map(([d]) => d);
+  const gone = [...rows].filter(([, r]) => r.clientId > 0 && !stamps.has(r.clientId)).map(([d]) => d);
+  const unwritten = await db.syncDocs.filter((r) => r.rev === undefined).primaryKeys();
+  for (const docId of new Set([...gone, ...candidates, ...unwritten])) {
+    if (out.length >= limit) return out;
+    const row = await db.syncDocs.get(docId);
+    if (!row) continue;
+    const client = row.clientId > 0 ? await db.clients.get(row.clientId) : undefined;
+    let doc: ClientDocument;
+    if (client) doc = localDocument(client, await readHistory(client.id!), row.base, refs);
+    else if (row.clientId > 0 || row.base.deletedAt === undefined) doc = mergeClientDocuments(row.base, deletedDocument(now));
+    else doc = row.base;
+    if (row.rev !== undefined && sameDocument(doc, row.base)) {
+      // nothing new: remember the stamp so it is not looked at again
+      if (client) await db.syncDocs.update(docId, { clientUpdatedAt: client.updatedAt });
+      continue;
+    }
+    out.push({ docId, doc, rev: row.rev, clientId: client?.id ?? 0, clientUpdatedAt: client?.updatedAt ?? 0 });
+  }
+  // clients never synced: a document each
+  for (const [id, updatedAt] of stamps) {
+    if (out.length >= limit) return out;
+    if (refs.docOf(id)) continue;
+    const client = await db.clients.get(id);
+    if (!client) continue;
+    const docId = await newDocId();
+    // taken now, so a second look does not make a second document for it
+    await db.syncDocs.put({ docId, clientId: id, base: { kind: 'client', card: {}, touchpoints: [], deleted: {} }, clientUpdatedAt: -1 });
+    out.push({ docId, doc: localDocument(client, await readHistory(id), undefined, refs), clientId: id, clientUpdatedAt: updatedAt });
+  }
+  return out;
+}
+
+/** The mirror now holds `doc` at `rev`: it is the base the next change is measured against. */
+export async function markWritten(w: { docId: string; doc: ClientDocument; rev: string; clientId: number; clientUpdatedAt: number }): Promise<void> {
+  await db.transaction('rw', db.syncDocs, db.clients, async () => {
+    const client = w.clientId > 0 ? await db.clients.get(w.clientId) : undefined;
+    const row = await db.syncDocs.get(w.docId);
+    await db.syncDocs.put({
+      docId: w.docId,
+      clientId: client ? w.clientId : 0,
+      base: w.doc,
+      rev: w.rev,
+      // written meanwhile: looked at again on the next pass
+      clientUpdatedAt: client ? w.clientUpdatedAt : 0,
+      ...(row?.fromElsewhereAt !== undefined ? { fromElsewhereAt: row.fromElsewhereAt } : {}),
+    });
+  });
+}
+
+/** The mirror took the merged version of `docId` back as `rev`. */
+export async function setAgreedRevision(docId: string, rev: string): Promise<void> {
+  await db.syncDocs.update(docId, { rev });
+}
+
+/** The revision of the mirror this device last agreed on for `docId` (none: never seen). */
+export async function agreedRevision(docId: string): Promise<string | undefined> {
+  return (await db.syncDocs.get(docId))?.rev;
+}
+
+export interface AppliedDocument {
+  /** what both sides now hold: the mirror must be given it when it differs from what came */
+  merged: ClientDocument;
+  /** the client here changed (a new one, an edit, a deletion) */
+  changedHere: boolean;
+}
+
+/**
+ * Merges `incoming` (the mirror's version of `docId` at `rev`, its conflicts already
+ * merged in) with the client as it is here, and writes the result in one transaction.
+ */
+export async function applyDocument(docId: string, incoming: ClientDocument, rev: string, now = Date.now()): Promise<AppliedDocument> {
+  const refs = await loadRefs();
+  return db.transaction('rw', [db.clients, db.histories, db.digests, db.settings, db.syncDocs], async () => {
+    const row = await db.syncDocs.get(docId);
+    let client: Client | undefined = row && row.clientId > 0 ? await db.clients.get(row.clientId) : undefined;
+    if (!client && incoming.deletedAt === undefined) client = await clientWithAddresses(incoming);
+    const here = client ? localDocument(client, await readHistory(client.id!), row?.base, refs) : undefined;
+    const merged = here ? mergeClientDocuments(here, incoming) : incoming;
+    const base: Omit<SyncDocRow, 'clientId' | 'clientUpdatedAt'> = { docId, base: merged, rev };
+    if (merged.deletedAt !== undefined) {
+      if (client) {
+        await deleteHistory(client.id!);
+        await db.clients.delete(client.id!);
+      }
+      await db.syncDocs.put({ ...base, clientId: 0, clientUpdatedAt: 0, fromElsewhereAt: now });
+      return { merged, changedHere: !!client };
+    }
+    if (here && sameDocument(here, merged)) {
+      await db.syncDocs.put({ ...base, clientId: client!.id!, clientUpdatedAt: client!.updatedAt, ...(row?.fromElsewhereAt ? { fromElsewhereAt: row.fromElsewhereAt } : {}) });
+      return { merged, changedHere: false };
+    }
+    const next = clientFromDocument(merged, client, refs, now);
+    const clash = await db.clients.where('emails').anyOf(next.emails).filter((c) => c.id !== client?.id).first();
+    if (clash) throw new ValidationError(`a synced client has ${next.emails.find((e) => clash.emails.includes(e))}, which belongs to ${clash.name} here`);
+    const id = client?.id ?? (await db.clients.add(next));
+    const history: Touchpoint[] = historyFromDocument(merged, id, refs);
+    await writeHistory(id, history);
+    const written = await putDerived({ ...next, id }, await getSettings(), now, history);
+    await db.syncDocs.put({ ...base, clientId: id, clientUpdatedAt: written.updatedAt, fromElsewhereAt: now });
+    return { merged, changedHere: true };
+  });
+}
+
+/** The client here with one of `doc`'s addresses (addresses are unique across clients): the same person. */
+async function clientWithAddresses(doc: ClientDocument): Promise<Client | undefined> {
+  const emails = doc.card.emails?.value;
+  if (!Array.isArray(emails) || emails.length === 0) return undefined;
+  return db.clients.where('emails').anyOf(emails.filter((e): e is string => typeof e === 'string')).first();
+}
+
+/** When a change from another device last landed in this client, if one did. */
+export async function changedElsewhereAt(clientId: number): Promise<number | undefined> {
+  const rows = await db.syncDocs.where('clientId').equals(clientId).toArray();
+  const times = rows.flatMap((r) => (r.fromElsewhereAt === undefined ? [] : [r.fromElsewhereAt]));
+  return times.length ? Math.max(...times) : undefined;
+}
+
+export async function getSyncMeta<T>(key: string): Promise<T | undefined> {
+  return (await db.syncMeta.get(key))?.value as T | undefined;
+}
+
+export async function putSyncMeta(key: string, value: unknown): Promise<void> {
+  await db.syncMeta.put({ key, value });
+}
+
+/** Forgets everything sync kept here (disconnecting): the clients themselves stay as they are. */
+export async function forgetSync(): Promise<void> {
+  await db.transaction('rw', db.syncDocs, db.syncMeta, async () => {
+    await db.syncDocs.clear();
+    await db.syncMeta.clear();
+  });
+}

@@ -1,0 +1,305 @@
+/**
+ * Sync between this browser and the user's CouchDB (issue #19), run by the background.
+ *
+ * Three stores take part. Dexie is the product's database and stays the one everything
+ * reads. A local PouchDB is a mirror of the server's encrypted documents: CouchDB's own
+ * replication (PouchDB's, with its checkpoints, live changes and retries) moves documents
+ * between the mirror and the server, so an interrupted sync resumes where it stopped and
+ * this code never speaks the protocol itself. Between Dexie and the mirror this engine
+ * moves clients, one serial queue for both directions so they never interleave:
+ *
+ * - **out** (`push`): after a local write (the background hears Dexie's `storagemutated`)
+ *   the clients with something new (lib/db/sync-store.ts `localChanges`) are encrypted
+ *   into the mirror in one `bulkDocs`; replication takes them to the server.
+ * - **in** (`pull`): the mirror's changes feed names each document that arrived; its
+ *   winning revision and any conflicting ones are decrypted and merged
+ *   (lib/domain/sync-merge.ts), merged again with the client here and written to Dexie in
+ *   one transaction (`applyDocument`); when the result differs from what came, or conflicts
+ *   were there, the merged version goes back as the new revision and the conflicting ones
+ *   are removed, so they do not pile up.
+ *
+ * The server holds a header (`touchbase-header`: the salt, the iteration count, a known
+ * text under the key); connecting checks the passphrase against it before anything is
+ * stored or sent. Every other document is `{ v, iv, ct }` under an id that is the HMAC of a
+ * random name: the server learns neither names, addresses, amounts nor which is which.
+ */
+import {
+  agreedRevision, applyDocument, forgetSync, getSyncMeta, localChanges, markWritten, putSyncMeta, setAgreedRevision,
+} from '../db/sync-store';
+import { mergeClientDocuments, type ClientDocument } from '../domain/sync-merge';
+import { sameDocument, toClientDocument } from '../domain/sync-document';
+import type { SyncStatus } from '../messages/protocol';
+import {
+  decryptJson, documentId, encryptJson, newHeader, openHeader, toBase64Url, type EncryptedBody, type SyncHeader, type SyncKeys,
+} from './crypto';
+import { checkSyncConfig, type SyncConfig } from './config';
+import type { PouchConstructor, PouchDatabase, PouchDoc, PouchEmitter } from './pouch-types';
+
+export const HEADER_ID = 'touchbase-header';
+const MIRROR = 'touchbase-sync';
+
+interface Stored {
+  config: SyncConfig;
+  keys: SyncKeys;
+}
+
+export interface SyncEngineDeps {
+  Pouch: PouchConstructor;
+  /** the options given to the local mirror (tests: the memory adapter) */
+  mirrorOptions?: Record<string, unknown>;
+  now?: () => number;
+  /** after each change of status */
+  onStatus?: (s: SyncStatus) => void;
+  /** how long to wait after a local write before sending, ms */
+  pushDelay?: number;
+}
+
+function remoteOf(Pouch: PouchConstructor, c: SyncConfig): PouchDatabase {
+  return new Pouch(`${c.url.replace(/\/+$/, '')}/${encodeURIComponent(c.database)}`, {
+    auth: { username: c.user, password: c.password },
+    skip_setup: true,
+  });
+}
+
+/** CouchDB's error, or a failed fetch, in words a salesperson can act on. */
+export function describeSyncError(e: unknown): string {
+  const err = e as { status?: number; name?: string; message?: string; reason?: string };
+  if (err?.status === 401 || err?.status === 403) return 'The server refused the user name or password.';
+  if (err?.status === 404) return 'The server has no such database. Create it first (see the README), or check its name.';
+  if (err?.name === 'WrongPassphraseError' || err?.name === 'UnreadableDocumentError') return err.message!;
+  if (err?.status === 0 || /fetch|network|ECONNREFUSED/i.test(err?.message ?? '')) return 'The server cannot be reached. Touchbase keeps working and will try again.';
+  return err?.reason ?? err?.message ?? String(e);
+}
+
+export class SyncEngine {
+  private stored?: Stored;
+  private mirror?: PouchDatabase;
+  private remote?: PouchDatabase;
+  private replication?: PouchEmitter;
+  private feed?: PouchEmitter;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pushTimer?: ReturnType<typeof setTimeout>;
+  private state: SyncStatus = { state: 'off', pending: 0 };
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  status(): SyncStatus {
+    return { ...this.state, ...(this.stored ? { server: this.stored.config.url, database: this.stored.config.database, user: this.stored.config.user } : {}) };
+  }
+
+  private setStatus(patch: Partial<SyncStatus>) {
+    this.state = { ...this.state, ...patch };
+    // kept only while connected: a refused connection leaves nothing behind
+    if (this.stored) void putSyncMeta('status', this.state).catch(() => undefined);
+    this.deps.onStatus?.(this.status());
+  }
+
+  /**
+   * Connects to `config` with `passphrase`: the passphrase is checked against the server's
+   * header (one is made when the database has none) before anything is stored here; then
+   * this device's clients and the server's merge, both ways.
+   */
+  async connect(input: SyncConfig, passphrase: string): Promise<SyncStatus> {
+    const config = checkSyncConfig(input);
+    if (typeof passphrase !== 'string' || passphrase.length < 8) throw new Error('The passphrase needs at least 8 characters.');
+    await this.stop();
+    const remote = remoteOf(this.deps.Pouch, config);
+    this.setStatus({ state: 'connecting', error: undefined });
+    let keys: SyncKeys;
+    try {
+      await remote.info();
+      let header: SyncHeader | undefined;
+      try {
+        header = (await remote.get(HEADER_ID)) as unknown as SyncHeader;
+      } catch (e) {
+        if ((e as { status?: number }).status !== 404) throw e;
+      }
+      if (header) keys = await openHeader(header, passphrase);
+      else {
+        const made = await newHeader(passphrase);
+        keys = made.keys;
+        await remote.put({ _id: HEADER_ID, ...made.header } as unknown as PouchDoc);
+      }
+    } catch (e) {
+      this.setStatus({ state: 'off', error: describeSyncError(e) });
+      throw new Error(describeSyncError(e));
+    }
+    // a different database than before: what was agreed with the old one means nothing here
+    const before = await getSyncMeta<SyncConfig>('config');
+    if (before && (before.url !== config.url || before.database !== config.database)) await this.forgetMirror();
+    await putSyncMeta('config', config);
+    await putSyncMeta('keys', keys);
+    this.stored = { config, keys };
+    await this.start();
+    await this.syncNow();
+    return this.status();
+  }
+
+  /** Picks up a connection made before (a restarted background); false when there is none. */
+  async resume(): Promise<boolean> {
+    const [config, keys] = await Promise.all([getSyncMeta<SyncConfig>('config'), getSyncMeta<SyncKeys>('keys')]);
+    if (!config || !keys) return false;
+    this.stored = { config, keys };
+    const saved = await getSyncMeta<SyncStatus>('status');
+    if (saved) this.state = { ...saved, state: 'idle' };
+    await this.start();
+    this.schedulePush(0);
+    return true;
+  }
+
+  private async start(): Promise<void> {
+    const { config } = this.stored!;
+    this.mirror = new this.deps.Pouch(MIRROR, this.deps.mirrorOptions ?? {});
+    this.remote = remoteOf(this.deps.Pouch, config);
+    const since = (await getSyncMeta<number | string>('seq')) ?? 0;
+    this.feed = this.mirror.changes({ since, live: true, return_docs: false });
+    this.feed.on('change', (c: { id: string; seq: number | string }) => {
+      if (c.id === HEADER_ID || c.id.startsWith('_')) return;
+      this.enqueue(async () => {
+        await this.pull(c.id);
+        await putSyncMeta('seq', c.seq);
+      });
+    });
+    this.feed.on('error', (e: unknown) => this.setStatus({ state: 'error', error: describeSyncError(e) }));
+    this.replication = this.mirror.sync(this.remote, {
+      live: true,
+      retry: true,
+      // 1 s, doubling, at most a minute between tries while the server is away
+      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 60_000)),
+    });
+    this.replication
+      .on('active', () => this.setStatus({ state: 'syncing' }))
+      .on('paused', (err?: unknown) =>
+        err
+          ? this.setStatus({ state: 'offline', error: describeSyncError(err) })
+          : this.setStatus({ state: 'idle', error: undefined, lastSyncedAt: this.now() }),
+      )
+      .on('denied', (e: unknown) => this.setStatus({ state: 'error', error: describeSyncError(e) }))
+      .on('error', (e: unknown) => this.setStatus({ state: 'error', error: describeSyncError(e) }));
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch((e) => this.setStatus({ state: 'error', error: describeSyncError(e) }));
+    return run;
+  }
+
+  /** A local write happened: send what changed soon (a burst of writes sends once). */
+  notifyLocalChange(): void {
+    if (this.stored) this.schedulePush(this.deps.pushDelay ?? 300);
+  }
+
+  private schedulePush(delay: number) {
+    clearTimeout(this.pushTimer);
+    this.pushTimer = setTimeout(() => void this.enqueue(() => this.push()).catch(() => undefined), delay);
+  }
+
+  /**
+   * Everything both ways now: every local change into the mirror, the mirror and the server
+   * replicated once, and what came applied. Resolves when done (or rejects in words).
+   */
+  async syncNow(): Promise<SyncStatus> {
+    if (!this.stored || !this.mirror || !this.remote) throw new Error('Sync is not connected.');
+    const mirror = this.mirror;
+    const remote = this.remote;
+    await this.enqueue(() => this.push());
+    try {
+      await mirror.replicate.from(remote);
+      await this.enqueue(() => this.pullAll());
+      await this.enqueue(() => this.push());
+      await mirror.replicate.to(remote);
+    } catch (e) {
+      this.setStatus({ state: 'offline', error: describeSyncError(e) });
+      throw new Error(describeSyncError(e));
+    }
+    this.setStatus({ state: 'idle', error: undefined, lastSyncedAt: this.now() });
+    return this.status();
+  }
+
+  private async pullAll(): Promise<void> {
+    const mirror = this.mirror!;
+    const since = (await getSyncMeta<number | string>('seq')) ?? 0;
+    const changes = await mirror.changes({ since, return_docs: true });
+    for (const c of changes.results) if (c.id !== HEADER_ID && !c.id.startsWith('_')) await this.pull(c.id);
+    await putSyncMeta('seq', changes.last_seq);
+  }
+
+  /** Local changes into the mirror, in batches. */
+  private async push(): Promise<void> {
+    const { keys } = this.stored!;
+    const mirror = this.mirror!;
+    for (;;) {
+      const out = await localChanges(() => documentId(keys, `client:${toBase64Url(crypto.getRandomValues(new Uint8Array(16)))}`), this.now());
+      this.setStatus({ pending: out.length });
+      if (out.length === 0) return;
+      const bodies = await Promise.all(
+        out.map(async (o) => ({ _id: o.docId, ...(o.rev ? { _rev: o.rev } : {}), v: 1, ...(await encryptJson(keys, o.docId, o.doc)) })),
+      );
+      const results = await mirror.bulkDocs(bodies as PouchDoc[]);
+      for (let i = 0; i < out.length; i++) {
+        const r = results[i];
+        if (r.ok && r.rev) await markWritten({ ...out[i], rev: r.rev });
+        // the mirror moved on (a version from elsewhere not applied yet): merge with it
+        else if (r.error === 'conflict') await this.pull(out[i].docId);
+        else throw new Error(r.message ?? r.error ?? 'the mirror refused a document');
+      }
+    }
+  }
+
+  /** A document of the mirror into Dexie: its versions merged, with the client here. */
+  private async pull(docId: string): Promise<void> {
+    const { keys } = this.stored!;
+    const mirror = this.mirror!;
+    let winner: PouchDoc;
+    try {
+      winner = await mirror.get(docId, { conflicts: true });
+    } catch (e) {
+      if ((e as { status?: number }).status === 404) return;
+      throw e;
+    }
+    const conflicts = winner._conflicts ?? [];
+    if (conflicts.length === 0 && (await agreedRevision(docId)) === winner._rev) return; // ours, or seen
+    const versions = [winner, ...(await Promise.all(conflicts.map((rev) => mirror.get(docId, { rev }))))];
+    const docs: ClientDocument[] = [];
+    for (const v of versions) docs.push(toClientDocument(await decryptJson(keys, docId, v as unknown as EncryptedBody)));
+    const incoming = docs.reduce(mergeClientDocuments);
+    const { merged } = await applyDocument(docId, incoming, winner._rev!, this.now());
+    if (conflicts.length === 0 && sameDocument(merged, docs[0])) return;
+    const body = { _id: docId, _rev: winner._rev, v: 1, ...(await encryptJson(keys, docId, merged)) } as PouchDoc;
+    const losers = versions.slice(1).map((v) => ({ _id: docId, _rev: v._rev, _deleted: true }) as PouchDoc);
+    const [written] = await mirror.bulkDocs([body, ...losers]);
+    if (written.ok && written.rev) await setAgreedRevision(docId, written.rev);
+  }
+
+  private async stop(): Promise<void> {
+    clearTimeout(this.pushTimer);
+    this.replication?.cancel();
+    this.feed?.cancel();
+    await this.queue.catch(() => undefined);
+    await this.mirror?.close().catch(() => undefined);
+    this.replication = this.feed = this.mirror = this.remote = undefined;
+  }
+
+  private async forgetMirror(): Promise<void> {
+    await this.stop();
+    await new this.deps.Pouch(MIRROR, this.deps.mirrorOptions ?? {}).destroy();
+    await forgetSync();
+  }
+
+  /** Stops syncing and forgets the server, the keys and the mirror; the clients here stay. */
+  async disconnect(): Promise<SyncStatus> {
+    await this.forgetMirror();
+    this.stored = undefined;
+    this.state = { state: 'off', pending: 0 };
+    this.deps.onStatus?.(this.status());
+    return this.status();
+  }
+
+  /** Settles: the queue drained (tests, the bench). */
+  async idle(): Promise<void> {
+    await this.queue.catch(() => undefined);
+  }
+}

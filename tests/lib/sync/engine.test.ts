@@ -1,0 +1,161 @@
+// @vitest-environment node
+// (Node's WebCrypto and fetch, as the background has them; the database is fake-indexeddb)
+/**
+ * The sync engine against a real CouchDB-protocol server on loopback (PouchDB Server's
+ * express app, tests/support/couch-server.ts). The "other device" here is a plain PouchDB
+ * client with the same passphrase writing encrypted documents, so each rule is seen from
+ * the server's side; two whole browsers syncing is tests/e2e/sync.e2e.ts.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NodePouch as PouchDB, startCouchServer, type CouchServer } from '../../support/couch-server';
+import { HEADER_ID, SyncEngine } from '@/lib/sync/engine';
+import { decryptJson, encryptJson, openHeader, type SyncHeader, type SyncKeys } from '@/lib/sync/crypto';
+import { createClient, deleteClient, findClientByEmail, getClient, updateClient } from '@/lib/db/clients';
+import { deleteTouchpoint, listHistory, logTouchpoint } from '@/lib/db/touchpoints';
+import { db } from '@/lib/db/schema';
+import type { ClientDocument } from '@/lib/domain/sync-merge';
+import type { PouchDoc } from '@/lib/sync/pouch-types';
+import { resetDb } from '../db/helpers';
+
+const PASSPHRASE = 'correct horse battery staple';
+let server: CouchServer;
+let engine: SyncEngine;
+let mirrorN = 0;
+
+const config = (database = 'touchbase') => ({ url: server.url, database, user: server.user, password: server.password });
+const remote = (database = 'touchbase') => new PouchDB(`${server.url}/${database}`, { auth: { username: server.user, password: server.password } });
+
+function newEngine() {
+  // each engine its own mirror: a fresh device
+  return new SyncEngine({ Pouch: PouchDB, mirrorOptions: { adapter: 'memory', name: `mirror-${++mirrorN}` }, pushDelay: 10 });
+}
+
+async function keysOf(database = 'touchbase'): Promise<SyncKeys> {
+  return openHeader((await remote(database).get(HEADER_ID)) as unknown as SyncHeader, PASSPHRASE);
+}
+
+async function clientDocs(database = 'touchbase'): Promise<{ raw: PouchDoc; doc: ClientDocument }[]> {
+  const keys = await keysOf(database);
+  const rows = (await remote(database).allDocs({ include_docs: true })).rows.filter((r) => r.id !== HEADER_ID);
+  return Promise.all(rows.map(async (r) => ({ raw: r.doc!, doc: (await decryptJson(keys, r.id, r.doc as never)) as ClientDocument })));
+}
+
+beforeAll(async () => {
+  server = await startCouchServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(async () => {
+  await resetDb();
+  await fetch(`${server.url}/touchbase`, { method: 'PUT', headers: { authorization: `Basic ${btoa(`${server.user}:${server.password}`)}` } });
+  engine = newEngine();
+});
+afterEach(async () => {
+  await engine.disconnect().catch(() => undefined);
+  await fetch(`${server.url}/touchbase`, { method: 'DELETE', headers: { authorization: `Basic ${btoa(`${server.user}:${server.password}`)}` } });
+});
+
+describe('sync with a CouchDB server', () => {
+  it('sends a tracked client and its call, and the server holds nothing readable', async () => {
+    const dana = await createClient({ name: 'Dana Client', emails: ['dana.client@acme-corp.com'], company: 'Acme Holdings' });
+    await logTouchpoint({ clientId: dana.id!, kind: 'sale', amount: 12_500, subject: 'Renewal, 3 seats' });
+    await engine.connect(config(), PASSPHRASE);
+    const docs = await clientDocs();
+    expect(docs).toHaveLength(1);
+    expect(docs[0].doc.card.name.value).toBe('Dana Client');
+    expect(docs[0].doc.touchpoints.map((t) => t.subject)).toEqual(['Renewal, 3 seats']);
+    const stored = JSON.stringify(await server.documents('touchbase'));
+    for (const secret of ['Dana', 'dana.client', 'acme', 'Acme', 'Renewal', '12500', '12,500']) expect(stored).not.toContain(secret);
+  }, 30_000);
+
+  it('a wrong passphrase is refused in words and nothing is stored or sent', async () => {
+    await engine.connect(config(), PASSPHRASE);
+    await engine.disconnect();
+    await createClient({ name: 'Lee Buyer', emails: ['lee@globex.io'] });
+    const other = newEngine();
+    await expect(other.connect(config(), 'not the passphrase')).rejects.toThrow(/passphrase does not open this sync database/);
+    expect(await db.syncMeta.count()).toBe(0);
+    expect(await db.syncDocs.count()).toBe(0);
+    expect(await clientDocs()).toHaveLength(0);
+  }, 30_000);
+
+  it('a change written by another device lands here, merged with an edit made here meanwhile', async () => {
+    const dana = await createClient({ name: 'Dana Client', emails: ['dana.client@acme-corp.com'] }, 1_000);
+    await engine.connect(config(), PASSPHRASE);
+    const [{ raw, doc }] = await clientDocs();
+    // here: the notes; there (later): the company and a call
+    await updateClient(dana.id!, { notes: 'Prefers mornings' }, Date.now());
+    const keys = await keysOf();
+    const there: ClientDocument = {
+      ...doc,
+      card: { ...doc.card, company: { value: 'Acme Holdings', at: Date.now() + 5 } },
+      touchpoints: [...doc.touchpoints, { id: '01JBQZ3N5E0000000000000000', kind: 'call', source: 'manual', at: 5_000, createdAt: 5_000, summary: 'Called about seats' }],
+    };
+    await remote().put({ ...raw, ...(await encryptJson(keys, raw._id, there)) } as PouchDoc);
+    await engine.syncNow();
+    const here = await getClient(dana.id!);
+    expect(here).toMatchObject({ company: 'Acme Holdings', notes: 'Prefers mornings', lastContactAt: 5_000 });
+    expect((await listHistory(dana.id!)).map((t) => t.summary)).toEqual(['Called about seats']);
+    // and the server holds the merge of both
+    const [after] = await clientDocs();
+    expect(after.doc.card.notes.value).toBe('Prefers mornings');
+    expect(after.doc.card.company.value).toBe('Acme Holdings');
+  }, 30_000);
+
+  it('conflicting revisions are merged and removed, nothing lost', async () => {
+    const dana = await createClient({ name: 'Dana Client', emails: ['dana.client@acme-corp.com'] }, 1_000);
+    await engine.connect(config(), PASSPHRASE);
+    const [{ raw, doc }] = await clientDocs();
+    const keys = await keysOf();
+    const branch = async (n: number, tp: ClientDocument['touchpoints'][number]) => ({
+      _id: raw._id,
+      _rev: `2-${String(n).repeat(32)}`,
+      _revisions: { start: 2, ids: [String(n).repeat(32), raw._rev!.slice(2)] },
+      v: 1,
+      ...(await encryptJson(keys, raw._id, { ...doc, touchpoints: [...doc.touchpoints, tp] })),
+    });
+    const call = { id: '01JBQZ3N5E0000000000000001', kind: 'call' as const, source: 'manual' as const, at: 5_000, createdAt: 5_000 };
+    const meeting = { id: '01JBQZ3N5E0000000000000002', kind: 'meeting' as const, source: 'manual' as const, at: 6_000, createdAt: 6_000 };
+    await remote().bulkDocs([(await branch(1, call)) as PouchDoc, (await branch(2, meeting)) as PouchDoc], { new_edits: false });
+    await engine.syncNow();
+    expect((await listHistory(dana.id!)).map((t) => t.kind).sort()).toEqual(['call', 'meeting']);
+    const onServer = await remote().get(raw._id, { conflicts: true });
+    expect(onServer._conflicts ?? []).toEqual([]);
+    const [after] = await clientDocs();
+    expect(after.doc.touchpoints.map((t) => t.kind).sort()).toEqual(['call', 'meeting']);
+  }, 30_000);
+
+  it('deletions travel as tombstones and do not come back', async () => {
+    const dana = await createClient({ name: 'Dana Client', emails: ['dana.client@acme-corp.com'] }, 1_000);
+    const call = await logTouchpoint({ clientId: dana.id!, kind: 'call', at: 2_000 }, 2_000);
+    const lee = await createClient({ name: 'Lee Buyer', emails: ['lee@globex.io'] }, 1_000);
+    await engine.connect(config(), PASSPHRASE);
+    await deleteTouchpoint({ clientId: dana.id!, id: call.id! });
+    await deleteClient(lee.id!);
+    await engine.syncNow();
+    const docs = await clientDocs();
+    const danaDoc = docs.find((d) => d.doc.card.name?.value === 'Dana Client')!;
+    expect(danaDoc.doc.touchpoints).toEqual([]);
+    expect(Object.keys(danaDoc.doc.deleted)).toEqual([call.id]);
+    expect(docs.filter((d) => d.doc.deletedAt !== undefined)).toHaveLength(1);
+    // a device that still has them connects: they stay deleted there too
+    await resetDb();
+    const again = await createClient({ name: 'Dana Client', emails: ['dana.client@acme-corp.com'] }, 1_000);
+    await logTouchpoint({ clientId: again.id!, kind: 'call', at: 2_000 }, 2_000);
+    const second = newEngine();
+    await second.connect(config(), PASSPHRASE);
+    // the same person, linked (not duplicated); the old call here has another id, so it stays
+    expect(await db.clients.count()).toBe(1);
+    expect(await findClientByEmail('lee@globex.io')).toBeUndefined();
+    await second.disconnect();
+  }, 60_000);
+
+  it('refuses a server URL or database name that is not one, before asking anything', async () => {
+    await expect(engine.connect({ ...config(), url: 'ftp://example.com' }, PASSPHRASE)).rejects.toThrow(/https:\/\//);
+    await expect(engine.connect({ ...config(), url: 'http://couch.example.com' }, PASSPHRASE)).rejects.toThrow(/Use https/);
+    await expect(engine.connect({ ...config(), database: 'Bad Name' }, PASSPHRASE)).rejects.toThrow(/database name/);
+    await expect(engine.connect({ ...config(), password: 'wrong' }, PASSPHRASE)).rejects.toThrow(/refused the user name or password/);
+    expect(await db.syncMeta.count()).toBe(0);
+  }, 30_000);
+});
