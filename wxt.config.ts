@@ -5,6 +5,9 @@ import { contentScripts, mailMatches } from './lib/mail/hosts';
 // scripts' `matches` and the background's sender check all come from lib/mail/hosts.ts.
 // The content scripts are WXT unlisted scripts declared here (lib/mail/hosts.ts says why).
 
+/** Where a sync server may be: what the options page may ask access to (lib/sync/config.ts). */
+const SYNC_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Manifest V3 in Firefox too (WXT's default there is V2): the decision and its evidence
@@ -40,6 +43,9 @@ export default defineConfig({
     // turns them on in the options (lib/ui/backup.ts); off, nothing is downloaded by itself
     optional_permissions: ['notifications', 'downloads'],
     host_permissions: mailMatches(),
+    // sync (lib/sync): the user's own CouchDB, its origin asked for only when they connect to
+    // it in the options; https anywhere, plain http on this computer only (lib/sync/config.ts)
+    optional_host_permissions: SYNC_ORIGINS,
     content_scripts: contentScripts(),
     action: { default_title: 'Touchbase: open the client sidebar' },
     // a keyboard way to the sidebar (changeable in the browser's shortcuts page); the action

@@ -8,6 +8,7 @@ import {
 import { armAutoBackup, AUTO_BACKUP_ALARM, onDownloadChanged, runAutoBackup, type DownloadDelta } from '@/lib/background/auto-backup';
 import { forgetTab } from '@/lib/messages/session';
 import { ensureBuiltInTemplates } from '@/lib/db/templates';
+import { startSync } from '@/lib/background/sync';
 
 const BADGE_ALARM = 'touchbase:badge';
 
@@ -25,10 +26,13 @@ export default defineBackground(() => {
     b.action?.onClicked.addListener(() => void b.sidebarAction?.toggle());
   }
 
+  // sync with the user's CouchDB, when they connected one (lib/background/sync.ts)
+  const sync = startSync();
   browser.runtime.onMessage.addListener((raw, sender) =>
     handleMessage(raw, sender, {
       ownId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+      sync,
     }),
   );
 

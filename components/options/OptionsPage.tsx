@@ -11,6 +11,7 @@ import { SampleDataSection } from './SampleDataSection';
 import { BackupSection } from './BackupSection';
 import { SpreadsheetSection } from './SpreadsheetSection';
 import { RemindersSection } from './RemindersSection';
+import { SyncSection } from './SyncSection';
 
 export function OptionsPage() {
   return (
@@ -25,6 +26,7 @@ export function OptionsPage() {
       <BackupSection />
       <SpreadsheetSection />
       <RemindersSection />
+      <SyncSection />
       <SettingsSection />
       <TemplateEditor />
     </main>

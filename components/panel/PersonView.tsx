@@ -12,7 +12,7 @@ import { cadenceStatus } from '@/lib/domain/cadence';
 import { isDormant } from '@/lib/domain/dormant';
 import { outsideParticipants, threadReplyStatus } from '@/lib/domain/thread';
 import { ownAddressesOf } from '@/lib/domain/settings';
-import { useTrackClient } from '@/lib/ui/clients';
+import { useChangedElsewhere, useTrackClient } from '@/lib/ui/clients';
 import { useHistory } from '@/lib/ui/history';
 import { usePanelStore } from '@/lib/ui/panel-store';
 import type { TabThread } from '@/lib/ui/tab';
@@ -22,13 +22,14 @@ import { History } from './History';
 import { LogButtons } from './LogButtons';
 import { StatusSummary } from './StatusSummary';
 import { DormantActions, NoReplyNeededButton, SnoozeMenu, UndoNoReply, type Marked } from './Triage';
-import { STAGE_LABEL, money } from './words';
+import { STAGE_LABEL, ago, money } from './words';
 
 /** The card is read and edited when the user opens it: loaded then, not with the panel. */
 const ClientCard = lazy(() => import('./ClientCard').then((m) => ({ default: m.ClientCard })));
 
 function PersonHeader({ person, client }: { person: Person; client?: Client | null }) {
   const company = client?.company ?? companyFromEmail(person.email);
+  const { data: elsewhere } = useChangedElsewhere(client?.id);
   return (
     <header className="person">
       <h2 className="person-name">
@@ -47,6 +48,9 @@ function PersonHeader({ person, client }: { person: Person; client?: Client | nu
         {client ? <span className={`stage stage-${client.stage}`}> · {STAGE_LABEL[client.stage]}</span> : null}
         {client && client.lifetimeValue > 0 ? <span> · {money(client.lifetimeValue)}</span> : null}
       </p>
+      {elsewhere ? (
+        <p className="muted synced">Changed on another device {ago(elsewhere, Date.now())}</p>
+      ) : null}
       {client?.tags.length ? (
         <p className="tags" aria-label="Tags">
           {client.tags.map((t) => (

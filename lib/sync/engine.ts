@@ -267,9 +267,15 @@ export class SyncEngine {
     for (const v of versions) docs.push(toClientDocument(await decryptJson(keys, docId, v as unknown as EncryptedBody)));
     const incoming = docs.reduce(mergeClientDocuments);
     const { merged } = await applyDocument(docId, incoming, winner._rev!, this.now());
-    if (conflicts.length === 0 && sameDocument(merged, docs[0])) return;
-    const body = { _id: docId, _rev: winner._rev, v: 1, ...(await encryptJson(keys, docId, merged)) } as PouchDoc;
     const losers = versions.slice(1).map((v) => ({ _id: docId, _rev: v._rev, _deleted: true }) as PouchDoc);
+    if (sameDocument(merged, docs[0])) {
+      // the winner says it all already: only the losing branches go. Writing the winner again
+      // would make, on two devices resolving the same conflict at once, a new conflict of two
+      // equal versions, each of which would be written again...
+      if (losers.length) await mirror.bulkDocs(losers);
+      return;
+    }
+    const body = { _id: docId, _rev: winner._rev, v: 1, ...(await encryptJson(keys, docId, merged)) } as PouchDoc;
     const [written] = await mirror.bulkDocs([body, ...losers]);
     if (written.ok && written.rev) await setAgreedRevision(docId, written.rev);
   }

@@ -6,6 +6,7 @@ import {
 } from '../db/clients';
 import { countOverdue } from '../db/overdue';
 import { trySend } from '../messages/send';
+import { changedElsewhereAt } from '../db/sync-store';
 import { keys } from './keys';
 import { useWrite } from './write';
 
@@ -23,6 +24,15 @@ export function useClientByEmail(email: string | undefined | null) {
     queryKey: keys.clientByEmail(email ?? ''),
     queryFn: async () => (email ? ((await findClientByEmail(email)) ?? null) : null),
     enabled: !!email,
+  });
+}
+
+/** When a change made on another device (sync) last landed in this client, if one did. */
+export function useChangedElsewhere(id: number | undefined) {
+  return useQuery({
+    queryKey: keys.changedElsewhere(id ?? 0),
+    queryFn: async () => (id === undefined ? null : ((await changedElsewhereAt(id)) ?? null)),
+    enabled: id !== undefined,
   });
 }
 

@@ -19,4 +19,5 @@ export const keys = {
   settings: [DB_QUERY_ROOT, 'settings'] as const,
   templates: [DB_QUERY_ROOT, 'templates'] as const,
   insights: (now: number | 'live') => [DB_QUERY_ROOT, 'insights', now] as const,
+  changedElsewhere: (clientId: number) => [DB_QUERY_ROOT, 'sync', 'changed-elsewhere', clientId] as const,
 };

@@ -31,6 +31,8 @@ describe('the built extension in Chromium', () => {
     expect(manifest.permissions.sort()).toEqual(['alarms', 'scripting', 'sidePanel', 'storage']);
     // asked for only when the user turns a reminder (tests/e2e/reminders.e2e.ts) or automatic backups on
     expect(manifest.optional_permissions).toEqual(['notifications', 'downloads']);
+    // a sync server's origin, asked for only when the user connects to it (tests/e2e/sync.e2e.ts)
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     // each content script on its own provider's hosts only (declared by hand: lib/mail/hosts.ts)
     expect(manifest.content_scripts).toEqual([
