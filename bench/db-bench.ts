@@ -317,4 +317,15 @@ export async function measure(clients: number, runs: number): Promise<Record<str
   return out;
 }
 
-(globalThis as unknown as { __tbBench: unknown }).__tbBench = { seed, seedRaw, measure };
+/** For the sync step: log a call on the client of `email`, and see whether a touchpoint has arrived. */
+async function logCallTo(email: string): Promise<string> {
+  const c = await findClientByEmail(email);
+  if (!c) throw new Error(`no client ${email}`);
+  return (await logTouchpoint({ clientId: c.id!, kind: 'call' })).id!;
+}
+async function hasTouchpoint(email: string, id: string): Promise<boolean> {
+  const c = await findClientByEmail(email);
+  return !!c && (await listHistory(c.id!, 5)).some((t) => t.id === id);
+}
+
+(globalThis as unknown as { __tbBench: unknown }).__tbBench = { seed, seedRaw, measure, logCallTo, hasTouchpoint, countClients: () => db.clients.count() };

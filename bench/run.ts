@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import { launch, ROOT, EXTENSION_DIR, FIXTURES_DIR, tabIdOf, tabThread, openPanel, waitFor, type Harness } from '../tests/e2e/harness';
 import { BrowserNotFoundError } from '../scripts/browsers';
 import type { Page } from 'playwright-core';
+import { startCouchServer } from '../tests/support/couch-server';
 
 const smoke = process.argv.includes('--smoke');
 /** `--only=database,firstPaint`: run these steps alone (a quick look; no results.json is written) */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const STEPS = ['readers', 'reread', 'peers', 'snapshot', 'database', 'firstPaint'];
+const STEPS = ['readers', 'reread', 'peers', 'snapshot', 'database', 'firstPaint', 'sync'];
 const unknownSteps = only?.filter((s) => !STEPS.includes(s)) ?? [];
 if (only && (unknownSteps.length || !only.length)) {
   console.error(`--only takes steps among ${STEPS.join(', ')}; not: ${unknownSteps.join(', ') || '(none given)'}`);
@@ -27,7 +28,7 @@ const SIZES = smoke
   ? { clients: 200, touchpoints: 2_000, runs: 5, rereadWindows: 3, panelRuns: 3, seedRuns: 1 }
   : { clients: 10_000, touchpoints: 200_000, runs: 25, rereadWindows: 3, panelRuns: 9, seedRuns: 3 };
 
-type Metric = { value: number; unit: 'ms' | 'KB' | 'records/s' | 'x'; budget: number | null; min?: boolean };
+type Metric = { value: number; unit: 'ms' | 's' | 'KB' | 'records/s' | 'x'; budget: number | null; min?: boolean };
 const metrics: Record<string, Metric> = {};
 const put = (name: string, value: number, unit: Metric['unit'], budget: number | null, min = false) => {
   metrics[name] = { value: Math.round(value * 1000) / 1000, unit, budget, ...(min ? { min } : {}) };
@@ -553,6 +554,67 @@ async function firstPaint(h: Harness) {
   await page.close();
 }
 
+/**
+ * Sync (issue #19) against a CouchDB-protocol server on loopback (PouchDB Server's app, in
+ * this process): two fresh profiles, the first with the big book. The first sync of the
+ * book to the server (connect: the key derived, every client encrypted into the mirror and
+ * replicated), the second profile's first sync from it (every client decrypted, merged and
+ * written), then one logged call from the first's database to the second's. No budget: the
+ * issue asks for the numbers.
+ */
+async function syncBench() {
+  const couch = await startCouchServer();
+  const auth = { authorization: `Basic ${Buffer.from(`${couch.user}:${couch.password}`).toString('base64')}` };
+  await fetch(`${couch.url}/touchbase`, { method: 'PUT', headers: auth });
+  const grant = (m: { host_permissions: string[] }) => void m.host_permissions.push('http://127.0.0.1/*');
+  const [a, b] = [await launch({ manifest: grant }), await launch({ manifest: grant })];
+  try {
+    const page = async (h: Harness) => {
+      const p = await h.context.newPage();
+      await p.goto(`chrome-extension://${h.extensionId}/icon/16.png`);
+      await p.evaluate(await bundle('bench/db-bench.ts', '__tbBenchBundle'));
+      return p;
+    };
+    const [pa, pb] = [await page(a), await page(b)];
+    await pa.evaluate(({ c, t }) => (globalThis as any).__tbBench.seed(c, t), { c: SIZES.clients, t: SIZES.touchpoints });
+    const connect = async (p: Page) => {
+      const t0 = Date.now();
+      const reply = await p.evaluate(
+        (cfg) => (globalThis as any).chrome.runtime.sendMessage({ type: 'sync:connect', ...cfg, passphrase: 'bench passphrase, long enough' }),
+        { url: couch.url, database: 'touchbase', user: couch.user, password: couch.password },
+      );
+      if (!reply?.ok) throw new Error(`sync:connect: ${JSON.stringify(reply)}`);
+      return (Date.now() - t0) / 1000;
+    };
+    put('sync_first_push_s', await connect(pa), 's', null);
+    const onServer = (await couch.documents('touchbase')).length - 1;
+    if (onServer !== SIZES.clients) throw new Error(`the server holds ${onServer} clients, not ${SIZES.clients}`);
+    put('sync_first_pull_s', await connect(pb), 's', null);
+    const there = await pb.evaluate(() => (globalThis as any).__tbBench.countClients());
+    if (there !== SIZES.clients) throw new Error(`the second profile holds ${there} clients, not ${SIZES.clients}`);
+    console.log(`sync: ${SIZES.clients} clients to the server and into the second profile`);
+    // one call, from the first profile's database to the second's, several times
+    const times: number[] = [];
+    for (let i = 0; i < (smoke ? 2 : 7); i++) {
+      const email = `client${1 + i * 37}@bench${(1 + i * 37) % 97}.example`;
+      const t0 = Date.now();
+      const id = await pa.evaluate((e) => (globalThis as any).__tbBench.logCallTo(e), email);
+      // polled from here: waitForFunction takes the promise the check returns for a yes
+      while (!(await pb.evaluate(({ e, id }) => (globalThis as any).__tbBench.hasTouchpoint(e, id), { e: email, id }))) {
+        if (Date.now() - t0 > 30_000) throw new Error(`the call to ${email} did not reach the other profile in 30 s`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      times.push(Date.now() - t0);
+    }
+    console.log(`a call to the other profile per run: ${times.join(', ')} ms`);
+    put('sync_call_to_other_profile_ms', median(times), 'ms', null);
+  } finally {
+    await a.close();
+    await b.close();
+    await couch.close();
+  }
+}
+
 async function main() {
   const started = Date.now();
   sizes();
@@ -579,6 +641,8 @@ async function main() {
   } finally {
     await h.close();
   }
+  // two profiles of its own, after the others (the machine quiet for them)
+  if (step('sync')) await syncBench();
   const failed = Object.entries(metrics).filter(([, m]) => m.budget !== null && (m.min ? m.value < m.budget : m.value > m.budget));
   const rows = Object.entries(metrics).map(([k, m]) => {
     const ok = m.budget === null ? '' : (m.min ? m.value >= m.budget : m.value <= m.budget) ? 'ok' : 'OVER';
@@ -590,7 +654,7 @@ async function main() {
   if (smoke) {
     // the smoke run checks that every measurement ran and produced a number
     const missing = Object.entries(metrics).filter(([, m]) => !Number.isFinite(m.value));
-    const expected = ['content_script_kb', 'sidepanel_js_kb', 'gmail_read_ms', 'outlook_read_ms', 'gmail_list_read_ms', 'outlook_list_read_ms', 'reread_cost_ms_per_min', 'reread_cost_bursts_ms_per_min', 'reread_cost_list_busy_ms_per_min', 'snapshot_to_panel_ms', 'seed_records_per_s', 'seed_records_per_s_raw', 'seed_records_per_s_row_per_record_ceiling', 'lookup_by_email_ms', 'lookup_by_email_raw_ms', 'history_50_ms', 'history_50_raw_ms', 'overdue_count_ms', 'overdue_count_raw_ms', 'log_touchpoint_ms', 'log_touchpoint_raw_ms', 'log_touchpoint_raw_two_records_ms', 'log_touchpoint_vs_raw', 'log_touchpoint_long_history_ms', 'today_list_ms', 'today_list_raw_ms', 'today_list_all_ms', 'insights_load_ms', 'panel_first_paint_ms', 'today_first_paint_ms', 'insights_first_paint_ms', ...['kb', 'gzip_kb', 'load_ms', 'heap_kb', 'busy_ms_per_min'].flatMap((w) => PEERS.map((p) => `peer_${p.key}_${w}`)), 'content_script_gzip_kb', 'content_script_load_ms', 'content_script_heap_kb', 'content_script_busy_ms_per_min'];
+    const expected = ['content_script_kb', 'sidepanel_js_kb', 'gmail_read_ms', 'outlook_read_ms', 'gmail_list_read_ms', 'outlook_list_read_ms', 'reread_cost_ms_per_min', 'reread_cost_bursts_ms_per_min', 'reread_cost_list_busy_ms_per_min', 'snapshot_to_panel_ms', 'seed_records_per_s', 'seed_records_per_s_raw', 'seed_records_per_s_row_per_record_ceiling', 'lookup_by_email_ms', 'lookup_by_email_raw_ms', 'history_50_ms', 'history_50_raw_ms', 'overdue_count_ms', 'overdue_count_raw_ms', 'log_touchpoint_ms', 'log_touchpoint_raw_ms', 'log_touchpoint_raw_two_records_ms', 'log_touchpoint_vs_raw', 'log_touchpoint_long_history_ms', 'today_list_ms', 'today_list_raw_ms', 'today_list_all_ms', 'insights_load_ms', 'sync_first_push_s', 'sync_first_pull_s', 'sync_call_to_other_profile_ms', 'panel_first_paint_ms', 'today_first_paint_ms', 'insights_first_paint_ms', ...['kb', 'gzip_kb', 'load_ms', 'heap_kb', 'busy_ms_per_min'].flatMap((w) => PEERS.map((p) => `peer_${p.key}_${w}`)), 'content_script_gzip_kb', 'content_script_load_ms', 'content_script_heap_kb', 'content_script_busy_ms_per_min'];
     const absent = expected.filter((k) => !(k in metrics));
     if (missing.length || absent.length) throw new Error(`smoke: no number for ${[...missing.map(([k]) => k), ...absent].join(', ')}`);
     console.log(`${Object.keys(metrics).length} passed, 0 failed`);

@@ -29,16 +29,45 @@ import { getSettings } from './settings';
 import { putDerived } from './derived';
 import { deleteHistory, readHistory, writeHistory } from './history';
 
-/** Client ids and document ids, both ways, as the rows say now. */
-export async function loadRefs(): Promise<ClientRefs & { docs: Map<number, string[]> }> {
-  const docs = new Map<number, string[]>();
-  const clients = new Map<string, number>();
-  await db.syncDocs.where('clientId').above(0).eachKey((clientId, cursor) => {
-    const docId = cursor.primaryKey as string;
-    clients.set(docId, clientId as number);
-    docs.set(clientId as number, [...(docs.get(clientId as number) ?? []), docId].sort());
-  });
-  return { docs, docOf: (id) => docs.get(id)?.[0], clientOf: (doc) => clients.get(doc) };
+/**
+ * Client ids and document ids, both ways. Loaded once from the rows (a key cursor, no
+ * values) and then kept in step by the functions below that link and unlink, so a sync of
+ * 10,000 documents does not read every row again for each one.
+ */
+export class SyncRefs implements ClientRefs {
+  private readonly docs = new Map<number, string[]>();
+  private readonly clients = new Map<string, number>();
+
+  static async load(): Promise<SyncRefs> {
+    const refs = new SyncRefs();
+    await db.syncDocs.where('clientId').above(0).eachKey((clientId, cursor) => refs.link(cursor.primaryKey as string, clientId as number));
+    return refs;
+  }
+
+  docOf(clientId: number): string | undefined {
+    return this.docs.get(clientId)?.[0];
+  }
+
+  clientOf(docId: string): number | undefined {
+    return this.clients.get(docId);
+  }
+
+  link(docId: string, clientId: number): void {
+    this.unlink(docId);
+    if (clientId <= 0) return;
+    this.clients.set(docId, clientId);
+    // the smallest id first: every device names a client with two documents by the same one
+    this.docs.set(clientId, [...(this.docs.get(clientId) ?? []), docId].sort());
+  }
+
+  unlink(docId: string): void {
+    const clientId = this.clients.get(docId);
+    if (clientId === undefined) return;
+    this.clients.delete(docId);
+    const rest = (this.docs.get(clientId) ?? []).filter((d) => d !== docId);
+    if (rest.length) this.docs.set(clientId, rest);
+    else this.docs.delete(clientId);
+  }
 }
 
 export interface OutgoingDocument {
@@ -54,8 +83,7 @@ export interface OutgoingDocument {
  * Every document this device has something new for: at most `limit` of them (the caller
  * comes back for the rest). `newDocId` names the document of a client never synced.
  */
-export async function localChanges(newDocId: () => Promise<string>, now = Date.now(), limit = 500): Promise<OutgoingDocument[]> {
-  const refs = await loadRefs();
+export async function localChanges(refs: SyncRefs, newDocId: () => Promise<string>, now = Date.now(), limit = 500): Promise<OutgoingDocument[]> {
   const stamps = new Map<number, number>();
   await db.clients.orderBy('updatedAt').eachKey((updatedAt, cursor) => stamps.set(cursor.primaryKey as number, updatedAt as number));
   const rows = new Map<string, { clientId: number; clientUpdatedAt: number }>();
@@ -93,25 +121,34 @@ export async function localChanges(newDocId: () => Promise<string>, now = Date.n
     const docId = await newDocId();
     // taken now, so a second look does not make a second document for it
     await db.syncDocs.put({ docId, clientId: id, base: { kind: 'client', card: {}, touchpoints: [], deleted: {} }, clientUpdatedAt: -1 });
+    refs.link(docId, id);
     out.push({ docId, doc: localDocument(client, await readHistory(id), undefined, refs), clientId: id, clientUpdatedAt: updatedAt });
   }
   return out;
 }
 
-/** The mirror now holds `doc` at `rev`: it is the base the next change is measured against. */
-export async function markWritten(w: { docId: string; doc: ClientDocument; rev: string; clientId: number; clientUpdatedAt: number }): Promise<void> {
+/** The mirror now holds each `doc` at its `rev`: the base the next change is measured against. */
+export async function markWritten(refs: SyncRefs, written: (OutgoingDocument & { rev: string })[]): Promise<void> {
+  if (written.length === 0) return;
   await db.transaction('rw', db.syncDocs, db.clients, async () => {
-    const client = w.clientId > 0 ? await db.clients.get(w.clientId) : undefined;
-    const row = await db.syncDocs.get(w.docId);
-    await db.syncDocs.put({
-      docId: w.docId,
-      clientId: client ? w.clientId : 0,
-      base: w.doc,
-      rev: w.rev,
-      // written meanwhile: looked at again on the next pass
-      clientUpdatedAt: client ? w.clientUpdatedAt : 0,
-      ...(row?.fromElsewhereAt !== undefined ? { fromElsewhereAt: row.fromElsewhereAt } : {}),
-    });
+    const ids = written.map((w) => w.docId);
+    const [rows, clients] = await Promise.all([db.syncDocs.bulkGet(ids), db.clients.bulkGet(written.map((w) => w.clientId || -1))]);
+    await db.syncDocs.bulkPut(
+      written.map((w, i) => {
+        const alive = !!clients[i];
+        if (!alive) refs.unlink(w.docId);
+        const since = rows[i]?.fromElsewhereAt;
+        return {
+          docId: w.docId,
+          clientId: alive ? w.clientId : 0,
+          base: w.doc,
+          rev: w.rev,
+          // a client written meanwhile has another stamp: looked at again on the next pass
+          clientUpdatedAt: alive ? w.clientUpdatedAt : 0,
+          ...(since !== undefined ? { fromElsewhereAt: since } : {}),
+        };
+      }),
+    );
   });
 }
 
@@ -136,9 +173,8 @@ export interface AppliedDocument {
  * Merges `incoming` (the mirror's version of `docId` at `rev`, its conflicts already
  * merged in) with the client as it is here, and writes the result in one transaction.
  */
-export async function applyDocument(docId: string, incoming: ClientDocument, rev: string, now = Date.now()): Promise<AppliedDocument> {
-  const refs = await loadRefs();
-  return db.transaction('rw', [db.clients, db.histories, db.digests, db.settings, db.syncDocs], async () => {
+export async function applyDocument(refs: SyncRefs, docId: string, incoming: ClientDocument, rev: string, now = Date.now()): Promise<AppliedDocument> {
+  const result = await db.transaction('rw', [db.clients, db.histories, db.digests, db.settings, db.syncDocs], async () => {
     const row = await db.syncDocs.get(docId);
     let client: Client | undefined = row && row.clientId > 0 ? await db.clients.get(row.clientId) : undefined;
     if (!client && incoming.deletedAt === undefined) client = await clientWithAddresses(incoming);
@@ -151,11 +187,11 @@ export async function applyDocument(docId: string, incoming: ClientDocument, rev
         await db.clients.delete(client.id!);
       }
       await db.syncDocs.put({ ...base, clientId: 0, clientUpdatedAt: 0, fromElsewhereAt: now });
-      return { merged, changedHere: !!client };
+      return { merged, changedHere: !!client, clientId: 0 };
     }
     if (here && sameDocument(here, merged)) {
       await db.syncDocs.put({ ...base, clientId: client!.id!, clientUpdatedAt: client!.updatedAt, ...(row?.fromElsewhereAt ? { fromElsewhereAt: row.fromElsewhereAt } : {}) });
-      return { merged, changedHere: false };
+      return { merged, changedHere: false, clientId: client!.id! };
     }
     const next = clientFromDocument(merged, client, refs, now);
     const clash = await db.clients.where('emails').anyOf(next.emails).filter((c) => c.id !== client?.id).first();
@@ -165,8 +201,11 @@ export async function applyDocument(docId: string, incoming: ClientDocument, rev
     await writeHistory(id, history);
     const written = await putDerived({ ...next, id }, await getSettings(), now, history);
     await db.syncDocs.put({ ...base, clientId: id, clientUpdatedAt: written.updatedAt, fromElsewhereAt: now });
-    return { merged, changedHere: true };
+    return { merged, changedHere: true, clientId: id };
   });
+  // once committed: a transaction that failed links nothing
+  refs.link(docId, result.clientId);
+  return { merged: result.merged, changedHere: result.changedHere };
 }
 
 /** The client here with one of `doc`'s addresses (addresses are unique across clients): the same person. */

@@ -24,7 +24,7 @@
  * random name: the server learns neither names, addresses, amounts nor which is which.
  */
 import {
-  agreedRevision, applyDocument, forgetSync, getSyncMeta, localChanges, markWritten, putSyncMeta, setAgreedRevision,
+  agreedRevision, applyDocument, forgetSync, getSyncMeta, localChanges, markWritten, putSyncMeta, setAgreedRevision, SyncRefs,
 } from '../db/sync-store';
 import { mergeClientDocuments, type ClientDocument } from '../domain/sync-merge';
 import { sameDocument, toClientDocument } from '../domain/sync-document';
@@ -61,6 +61,15 @@ function remoteOf(Pouch: PouchConstructor, c: SyncConfig): PouchDatabase {
   });
 }
 
+/**
+ * A new client's document id: the keyed hash of a random name, so it says nothing and is
+ * never the same twice. `c` first: base64url may begin with `_`, which CouchDB keeps for
+ * its own documents and refuses.
+ */
+export async function newClientDocId(keys: SyncKeys): Promise<string> {
+  return `c${await documentId(keys, `client:${toBase64Url(crypto.getRandomValues(new Uint8Array(16)))}`)}`;
+}
+
 /** CouchDB's error, or a failed fetch, in words a salesperson can act on. */
 export function describeSyncError(e: unknown): string {
   const err = e as { status?: number; name?: string; message?: string; reason?: string };
@@ -76,6 +85,7 @@ export class SyncEngine {
   private mirror?: PouchDatabase;
   private remote?: PouchDatabase;
   private replication?: PouchEmitter;
+  private refs?: SyncRefs;
   private feed?: PouchEmitter;
   private queue: Promise<unknown> = Promise.resolve();
   private pushTimer?: ReturnType<typeof setTimeout>;
@@ -154,6 +164,7 @@ export class SyncEngine {
     const { config } = this.stored!;
     this.mirror = new this.deps.Pouch(MIRROR, this.deps.mirrorOptions ?? {});
     this.remote = remoteOf(this.deps.Pouch, config);
+    this.refs = await SyncRefs.load();
     const since = (await getSyncMeta<number | string>('seq')) ?? 0;
     this.feed = this.mirror.changes({ since, live: true, return_docs: false });
     this.feed.on('change', (c: { id: string; seq: number | string }) => {
@@ -232,18 +243,20 @@ export class SyncEngine {
     const { keys } = this.stored!;
     const mirror = this.mirror!;
     for (;;) {
-      const out = await localChanges(() => documentId(keys, `client:${toBase64Url(crypto.getRandomValues(new Uint8Array(16)))}`), this.now());
+      const refs = this.refs!;
+      const out = await localChanges(refs, () => newClientDocId(keys), this.now());
       this.setStatus({ pending: out.length });
       if (out.length === 0) return;
       const bodies = await Promise.all(
         out.map(async (o) => ({ _id: o.docId, ...(o.rev ? { _rev: o.rev } : {}), v: 1, ...(await encryptJson(keys, o.docId, o.doc)) })),
       );
       const results = await mirror.bulkDocs(bodies as PouchDoc[]);
+      await markWritten(refs, out.flatMap((o, i) => (results[i].ok && results[i].rev ? [{ ...o, rev: results[i].rev! }] : [])));
       for (let i = 0; i < out.length; i++) {
         const r = results[i];
-        if (r.ok && r.rev) await markWritten({ ...out[i], rev: r.rev });
+        if (r.ok) continue;
         // the mirror moved on (a version from elsewhere not applied yet): merge with it
-        else if (r.error === 'conflict') await this.pull(out[i].docId);
+        if (r.error === 'conflict') await this.pull(out[i].docId);
         else throw new Error(r.message ?? r.error ?? 'the mirror refused a document');
       }
     }
@@ -266,7 +279,7 @@ export class SyncEngine {
     const docs: ClientDocument[] = [];
     for (const v of versions) docs.push(toClientDocument(await decryptJson(keys, docId, v as unknown as EncryptedBody)));
     const incoming = docs.reduce(mergeClientDocuments);
-    const { merged } = await applyDocument(docId, incoming, winner._rev!, this.now());
+    const { merged } = await applyDocument(this.refs!, docId, incoming, winner._rev!, this.now());
     const losers = versions.slice(1).map((v) => ({ _id: docId, _rev: v._rev, _deleted: true }) as PouchDoc);
     if (sameDocument(merged, docs[0])) {
       // the winner says it all already: only the losing branches go. Writing the winner again
@@ -287,6 +300,7 @@ export class SyncEngine {
     await this.queue.catch(() => undefined);
     await this.mirror?.close().catch(() => undefined);
     this.replication = this.feed = this.mirror = this.remote = undefined;
+    this.refs = undefined;
   }
 
   private async forgetMirror(): Promise<void> {

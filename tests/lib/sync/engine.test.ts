@@ -8,7 +8,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NodePouch as PouchDB, startCouchServer, type CouchServer } from '../../support/couch-server';
-import { HEADER_ID, SyncEngine } from '@/lib/sync/engine';
+import { HEADER_ID, newClientDocId, SyncEngine } from '@/lib/sync/engine';
 import { decryptJson, encryptJson, openHeader, type SyncHeader, type SyncKeys } from '@/lib/sync/crypto';
 import { createClient, deleteClient, findClientByEmail, getClient, updateClient } from '@/lib/db/clients';
 import { deleteTouchpoint, listHistory, logTouchpoint } from '@/lib/db/touchpoints';
@@ -150,6 +150,14 @@ describe('sync with a CouchDB server', () => {
     expect(await findClientByEmail('lee@globex.io')).toBeUndefined();
     await second.disconnect();
   }, 60_000);
+
+  it('names documents with ids CouchDB accepts (never a leading underscore) that never repeat', async () => {
+    await engine.connect(config(), PASSPHRASE);
+    const keys = await keysOf();
+    const ids = await Promise.all(Array.from({ length: 2000 }, () => newClientDocId(keys)));
+    expect(ids.every((id) => /^c[A-Za-z0-9_-]{43}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  }, 30_000);
 
   it('refuses a server URL or database name that is not one, before asking anything', async () => {
     await expect(engine.connect({ ...config(), url: 'ftp://example.com' }, PASSPHRASE)).rejects.toThrow(/https:\/\//);
