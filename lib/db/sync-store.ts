@@ -18,7 +18,7 @@
  * may have two documents (tracked on two devices before either synced); both then carry the
  * same merged client, and deleting the client deletes both.
  */
-import type { Client, Touchpoint } from '../domain/model';
+import type { Client, Settings, Touchpoint } from '../domain/model';
 import { mergeClientDocuments, type ClientDocument } from '../domain/sync-merge';
 import {
   clientFromDocument, deletedDocument, historyFromDocument, localDocument, sameDocument, type ClientRefs,
@@ -40,8 +40,15 @@ export class SyncRefs implements ClientRefs {
 
   static async load(): Promise<SyncRefs> {
     const refs = new SyncRefs();
-    await db.syncDocs.where('clientId').above(0).eachKey((clientId, cursor) => refs.link(cursor.primaryKey as string, clientId as number));
+    await refs.reload();
     return refs;
+  }
+
+  /** What the rows say now (after a transaction that linked and then failed). */
+  async reload(): Promise<void> {
+    this.docs.clear();
+    this.clients.clear();
+    await db.syncDocs.where('clientId').above(0).eachKey((clientId, cursor) => this.link(cursor.primaryKey as string, clientId as number));
   }
 
   docOf(clientId: number): string | undefined {
@@ -92,37 +99,47 @@ export async function localChanges(refs: SyncRefs, newDocId: () => Promise<strin
   });
   for (const [docId, row] of rows) row.clientId = refs.clientOf(docId) ?? 0;
   const out: OutgoingDocument[] = [];
-  // synced documents whose client changed, was deleted, or whose last version is not in the mirror yet
-  const candidates = [...rows].filter(([, r]) => r.clientId > 0 && stamps.get(r.clientId) !== r.clientUpdatedAt).map(([d]) => d);
-  const gone = [...rows].filter(([, r]) => r.clientId > 0 && !stamps.has(r.clientId)).map(([d]) => d);
-  const unwritten = await db.syncDocs.filter((r) => r.rev === undefined).primaryKeys();
-  for (const docId of new Set([...gone, ...candidates, ...unwritten])) {
-    if (out.length >= limit) return out;
-    const row = await db.syncDocs.get(docId);
-    if (!row) continue;
-    const client = row.clientId > 0 ? await db.clients.get(row.clientId) : undefined;
-    let doc: ClientDocument;
-    if (client) doc = localDocument(client, await readHistory(client.id!), row.base, refs);
-    else if (row.clientId > 0 || row.base.deletedAt === undefined) doc = mergeClientDocuments(row.base, deletedDocument(now));
-    else doc = row.base;
-    if (row.rev !== undefined && sameDocument(doc, row.base)) {
-      // nothing new: remember the stamp so it is not looked at again
-      if (client) await db.syncDocs.update(docId, { clientUpdatedAt: client.updatedAt });
-      continue;
-    }
-    out.push({ docId, doc, rev: row.rev, clientId: client?.id ?? 0, clientUpdatedAt: client?.updatedAt ?? 0 });
+  // synced documents whose client changed or was deleted, or whose version is not in the
+  // mirror yet (a new document's row has the stamp -1, which no client has)
+  const candidates = [...rows].filter(([, r]) => r.clientId > 0 && stamps.get(r.clientId) !== r.clientUpdatedAt).map(([d]) => d).slice(0, limit);
+  if (candidates.length) {
+    // read in bulk: a first sync or a settings change makes thousands of these
+    const found = await db.syncDocs.bulkGet(candidates);
+    const clients = await db.clients.bulkGet(found.map((r) => (r && r.clientId > 0 ? r.clientId : -1)));
+    const histories = await db.histories.bulkGet(clients.map((c) => c?.id ?? -1));
+    const seen: SyncDocRow[] = [];
+    found.forEach((row, i) => {
+      if (!row) return;
+      const client = clients[i];
+      let doc: ClientDocument;
+      if (client) doc = localDocument(client, histories[i]?.items ?? [], row.base, refs);
+      else if (row.base.deletedAt === undefined) doc = mergeClientDocuments(row.base, deletedDocument(now));
+      else doc = row.base;
+      // nothing new: the stamp remembered, so it is not looked at again
+      if (row.rev !== undefined && sameDocument(doc, row.base)) {
+        if (client) seen.push({ ...row, clientUpdatedAt: client.updatedAt });
+        return;
+      }
+      out.push({ docId: row.docId, doc, rev: row.rev, clientId: client?.id ?? 0, clientUpdatedAt: client?.updatedAt ?? 0 });
+    });
+    if (seen.length) await db.syncDocs.bulkPut(seen);
   }
   // clients never synced: a document each
-  for (const [id, updatedAt] of stamps) {
-    if (out.length >= limit) return out;
-    if (refs.docOf(id)) continue;
-    const client = await db.clients.get(id);
-    if (!client) continue;
-    const docId = await newDocId();
-    // taken now, so a second look does not make a second document for it
-    await db.syncDocs.put({ docId, clientId: id, base: { kind: 'client', card: {}, touchpoints: [], deleted: {} }, clientUpdatedAt: -1 });
-    refs.link(docId, id);
-    out.push({ docId, doc: localDocument(client, await readHistory(id), undefined, refs), clientId: id, clientUpdatedAt: updatedAt });
+  const fresh = [...stamps.keys()].filter((id) => !refs.docOf(id)).slice(0, limit - out.length);
+  if (fresh.length) {
+    const [clients, histories] = await Promise.all([db.clients.bulkGet(fresh), db.histories.bulkGet(fresh)]);
+    const docIds = await Promise.all(fresh.map(() => newDocId()));
+    const placeholders: SyncDocRow[] = [];
+    clients.forEach((client, i) => {
+      if (client) placeholders.push({ docId: docIds[i], clientId: client.id!, base: { kind: 'client', card: {}, touchpoints: [], deleted: {} }, clientUpdatedAt: -1 });
+    });
+    // taken now, so a second look does not make a second document for them; linked before
+    // the documents are made, so a referral between two of them names the other's document
+    await db.syncDocs.bulkPut(placeholders);
+    for (const p of placeholders) refs.link(p.docId, p.clientId);
+    clients.forEach((client, i) => {
+      if (client) out.push({ docId: docIds[i], doc: localDocument(client, histories[i]?.items ?? [], undefined, refs), clientId: client.id!, clientUpdatedAt: client.updatedAt });
+    });
   }
   return out;
 }
@@ -169,43 +186,72 @@ export interface AppliedDocument {
   changedHere: boolean;
 }
 
+export interface IncomingDocument {
+  docId: string;
+  /** the mirror's version, its conflicting revisions already merged in */
+  incoming: ClientDocument;
+  /** the mirror's winning revision it was read at */
+  rev: string;
+}
+
 /**
- * Merges `incoming` (the mirror's version of `docId` at `rev`, its conflicts already
- * merged in) with the client as it is here, and writes the result in one transaction.
+ * Merges each incoming document with its client as it is here and writes the results, all
+ * in ONE transaction (a first sync brings thousands: one transaction each cost ~6 ms). A
+ * document that cannot be stored (it fails the checks) fails the batch and changes nothing;
+ * the caller then takes the batch one by one, to keep the good ones.
  */
+export async function applyDocuments(refs: SyncRefs, items: IncomingDocument[], now = Date.now()): Promise<AppliedDocument[]> {
+  try {
+    return await db.transaction('rw', [db.clients, db.histories, db.digests, db.settings, db.syncDocs], async () => {
+      const settings = await getSettings();
+      const out: AppliedDocument[] = [];
+      for (const item of items) out.push(await applyHere(refs, item, settings, now));
+      return out;
+    });
+  } catch (e) {
+    // links made inside the failed transaction: back to what the rows say
+    await refs.reload();
+    throw e;
+  }
+}
+
+/** One document, in the caller's transaction; linked at once so the next of a batch can name it. */
+async function applyHere(refs: SyncRefs, { docId, incoming, rev }: IncomingDocument, settings: Settings, now: number): Promise<AppliedDocument> {
+  const row = await db.syncDocs.get(docId);
+  let client: Client | undefined = row && row.clientId > 0 ? await db.clients.get(row.clientId) : undefined;
+  if (!client && incoming.deletedAt === undefined) client = await clientWithAddresses(incoming);
+  const here = client ? localDocument(client, await readHistory(client.id!), row?.base, refs) : undefined;
+  const merged = here ? mergeClientDocuments(here, incoming) : incoming;
+  const base: Omit<SyncDocRow, 'clientId' | 'clientUpdatedAt'> = { docId, base: merged, rev };
+  if (merged.deletedAt !== undefined) {
+    if (client) {
+      await deleteHistory(client.id!);
+      await db.clients.delete(client.id!);
+    }
+    await db.syncDocs.put({ ...base, clientId: 0, clientUpdatedAt: 0, fromElsewhereAt: now });
+    refs.unlink(docId);
+    return { merged, changedHere: !!client };
+  }
+  if (here && sameDocument(here, merged)) {
+    await db.syncDocs.put({ ...base, clientId: client!.id!, clientUpdatedAt: client!.updatedAt, ...(row?.fromElsewhereAt ? { fromElsewhereAt: row.fromElsewhereAt } : {}) });
+    refs.link(docId, client!.id!);
+    return { merged, changedHere: false };
+  }
+  const next = clientFromDocument(merged, client, refs, now);
+  const clash = await db.clients.where('emails').anyOf(next.emails).filter((c) => c.id !== client?.id).first();
+  if (clash) throw new ValidationError(`a synced client has ${next.emails.find((e) => clash.emails.includes(e))}, which belongs to ${clash.name} here`);
+  const id = client?.id ?? (await db.clients.add(next));
+  const history: Touchpoint[] = historyFromDocument(merged, id, refs);
+  await writeHistory(id, history);
+  const written = await putDerived({ ...next, id }, settings, now, history);
+  await db.syncDocs.put({ ...base, clientId: id, clientUpdatedAt: written.updatedAt, fromElsewhereAt: now });
+  refs.link(docId, id);
+  return { merged, changedHere: true };
+}
+
+/** One document: `applyDocuments` of one. */
 export async function applyDocument(refs: SyncRefs, docId: string, incoming: ClientDocument, rev: string, now = Date.now()): Promise<AppliedDocument> {
-  const result = await db.transaction('rw', [db.clients, db.histories, db.digests, db.settings, db.syncDocs], async () => {
-    const row = await db.syncDocs.get(docId);
-    let client: Client | undefined = row && row.clientId > 0 ? await db.clients.get(row.clientId) : undefined;
-    if (!client && incoming.deletedAt === undefined) client = await clientWithAddresses(incoming);
-    const here = client ? localDocument(client, await readHistory(client.id!), row?.base, refs) : undefined;
-    const merged = here ? mergeClientDocuments(here, incoming) : incoming;
-    const base: Omit<SyncDocRow, 'clientId' | 'clientUpdatedAt'> = { docId, base: merged, rev };
-    if (merged.deletedAt !== undefined) {
-      if (client) {
-        await deleteHistory(client.id!);
-        await db.clients.delete(client.id!);
-      }
-      await db.syncDocs.put({ ...base, clientId: 0, clientUpdatedAt: 0, fromElsewhereAt: now });
-      return { merged, changedHere: !!client, clientId: 0 };
-    }
-    if (here && sameDocument(here, merged)) {
-      await db.syncDocs.put({ ...base, clientId: client!.id!, clientUpdatedAt: client!.updatedAt, ...(row?.fromElsewhereAt ? { fromElsewhereAt: row.fromElsewhereAt } : {}) });
-      return { merged, changedHere: false, clientId: client!.id! };
-    }
-    const next = clientFromDocument(merged, client, refs, now);
-    const clash = await db.clients.where('emails').anyOf(next.emails).filter((c) => c.id !== client?.id).first();
-    if (clash) throw new ValidationError(`a synced client has ${next.emails.find((e) => clash.emails.includes(e))}, which belongs to ${clash.name} here`);
-    const id = client?.id ?? (await db.clients.add(next));
-    const history: Touchpoint[] = historyFromDocument(merged, id, refs);
-    await writeHistory(id, history);
-    const written = await putDerived({ ...next, id }, await getSettings(), now, history);
-    await db.syncDocs.put({ ...base, clientId: id, clientUpdatedAt: written.updatedAt, fromElsewhereAt: now });
-    return { merged, changedHere: true, clientId: id };
-  });
-  // once committed: a transaction that failed links nothing
-  refs.link(docId, result.clientId);
-  return { merged: result.merged, changedHere: result.changedHere };
+  return (await applyDocuments(refs, [{ docId, incoming, rev }], now))[0];
 }
 
 /** The client here with one of `doc`'s addresses (addresses are unique across clients): the same person. */

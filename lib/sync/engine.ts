@@ -24,7 +24,7 @@
  * random name: the server learns neither names, addresses, amounts nor which is which.
  */
 import {
-  agreedRevision, applyDocument, forgetSync, getSyncMeta, localChanges, markWritten, putSyncMeta, setAgreedRevision, SyncRefs,
+  agreedRevision, applyDocument, applyDocuments, forgetSync, getSyncMeta, localChanges, markWritten, putSyncMeta, setAgreedRevision, SyncRefs,
 } from '../db/sync-store';
 import { mergeClientDocuments, type ClientDocument } from '../domain/sync-merge';
 import { sameDocument, toClientDocument } from '../domain/sync-document';
@@ -36,6 +36,19 @@ import { checkSyncConfig, type SyncConfig } from './config';
 import type { PouchConstructor, PouchDatabase, PouchDoc, PouchEmitter } from './pouch-types';
 
 export const HEADER_ID = 'touchbase-header';
+/** documents applied per transaction in a full pull */
+const PULL_BATCH = 200;
+
+interface Incoming {
+  docId: string;
+  rev: string;
+  /** every version merged */
+  incoming: ClientDocument;
+  /** the winner's version first, then the conflicting ones */
+  versions: ClientDocument[];
+  /** the conflicting revisions, to remove once merged */
+  losers: string[];
+}
 const MIRROR = 'touchbase-sync';
 
 interface Stored {
@@ -167,12 +180,10 @@ export class SyncEngine {
     this.refs = await SyncRefs.load();
     const since = (await getSyncMeta<number | string>('seq')) ?? 0;
     this.feed = this.mirror.changes({ since, live: true, return_docs: false });
-    this.feed.on('change', (c: { id: string; seq: number | string }) => {
-      if (c.id === HEADER_ID || c.id.startsWith('_')) return;
-      this.enqueue(async () => {
-        await this.pull(c.id);
-        await putSyncMeta('seq', c.seq);
-      });
+    // what arrives is taken in batches from the last seq applied: a first sync brings
+    // thousands of changes, and one transaction each would take minutes
+    this.feed.on('change', (c: { id: string }) => {
+      if (c.id !== HEADER_ID) this.schedulePull();
     });
     this.feed.on('error', (e: unknown) => this.setStatus({ state: 'error', error: describeSyncError(e) }));
     this.replication = this.mirror.sync(this.remote, {
@@ -201,6 +212,16 @@ export class SyncEngine {
   /** A local write happened: send what changed soon (a burst of writes sends once). */
   notifyLocalChange(): void {
     if (this.stored) this.schedulePush(this.deps.pushDelay ?? 300);
+  }
+
+  private pullTimer?: ReturnType<typeof setTimeout>;
+
+  private schedulePull() {
+    if (this.pullTimer !== undefined) return;
+    this.pullTimer = setTimeout(() => {
+      this.pullTimer = undefined;
+      void this.enqueue(() => this.pullAll()).catch(() => undefined);
+    }, 50);
   }
 
   private schedulePush(delay: number) {
@@ -234,7 +255,24 @@ export class SyncEngine {
     const mirror = this.mirror!;
     const since = (await getSyncMeta<number | string>('seq')) ?? 0;
     const changes = await mirror.changes({ since, return_docs: true });
-    for (const c of changes.results) if (c.id !== HEADER_ID && !c.id.startsWith('_')) await this.pull(c.id);
+    const ids = [...new Set(changes.results.map((c) => c.id))].filter((id) => id !== HEADER_ID && !id.startsWith('_'));
+    // in batches, each written in one transaction: a first sync brings every client
+    for (let i = 0; i < ids.length; i += PULL_BATCH) {
+      const reads = (await Promise.all(ids.slice(i, i + PULL_BATCH).map((id) => this.read(id)))).filter((r): r is Incoming => !!r);
+      let applied: { merged: ClientDocument }[];
+      try {
+        applied = await applyDocuments(this.refs!, reads, this.now());
+      } catch {
+        // one of them is refused: the rest, one by one, so only that one waits
+        applied = [];
+        for (const r of reads) applied.push(await applyDocument(this.refs!, r.docId, r.incoming, r.rev, this.now()).catch((e) => {
+          this.setStatus({ error: describeSyncError(e) });
+          return { merged: r.versions[0] };
+        }));
+      }
+      for (let j = 0; j < reads.length; j++) await this.settle(reads[j], applied[j].merged);
+      this.setStatus({ state: 'syncing' });
+    }
     await putSyncMeta('seq', changes.last_seq);
   }
 
@@ -262,39 +300,59 @@ export class SyncEngine {
     }
   }
 
-  /** A document of the mirror into Dexie: its versions merged, with the client here. */
-  private async pull(docId: string): Promise<void> {
+  /**
+   * A document of the mirror, its versions decrypted and merged; none when there is
+   * nothing new in it (the revision this device wrote or agreed on, without conflicts).
+   */
+  private async read(docId: string): Promise<Incoming | undefined> {
     const { keys } = this.stored!;
     const mirror = this.mirror!;
     let winner: PouchDoc;
     try {
       winner = await mirror.get(docId, { conflicts: true });
     } catch (e) {
-      if ((e as { status?: number }).status === 404) return;
+      if ((e as { status?: number }).status === 404) return undefined;
       throw e;
     }
     const conflicts = winner._conflicts ?? [];
-    if (conflicts.length === 0 && (await agreedRevision(docId)) === winner._rev) return; // ours, or seen
-    const versions = [winner, ...(await Promise.all(conflicts.map((rev) => mirror.get(docId, { rev }))))];
-    const docs: ClientDocument[] = [];
-    for (const v of versions) docs.push(toClientDocument(await decryptJson(keys, docId, v as unknown as EncryptedBody)));
-    const incoming = docs.reduce(mergeClientDocuments);
-    const { merged } = await applyDocument(this.refs!, docId, incoming, winner._rev!, this.now());
-    const losers = versions.slice(1).map((v) => ({ _id: docId, _rev: v._rev, _deleted: true }) as PouchDoc);
-    if (sameDocument(merged, docs[0])) {
+    if (conflicts.length === 0 && (await agreedRevision(docId)) === winner._rev) return undefined;
+    const raw = [winner, ...(await Promise.all(conflicts.map((rev) => mirror.get(docId, { rev }))))];
+    const versions: ClientDocument[] = [];
+    for (const v of raw) versions.push(toClientDocument(await decryptJson(keys, docId, v as unknown as EncryptedBody)));
+    return { docId, rev: winner._rev!, incoming: versions.reduce(mergeClientDocuments), versions, losers: raw.slice(1).map((v) => v._rev!) };
+  }
+
+  /**
+   * After a document was applied here: the merge goes back into the mirror when it differs
+   * from the winner, and the losing revisions are removed.
+   */
+  private async settle(r: Incoming, merged: ClientDocument): Promise<void> {
+    const mirror = this.mirror!;
+    const losers = r.losers.map((rev) => ({ _id: r.docId, _rev: rev, _deleted: true }) as PouchDoc);
+    if (sameDocument(merged, r.versions[0])) {
       // the winner says it all already: only the losing branches go. Writing the winner again
       // would make, on two devices resolving the same conflict at once, a new conflict of two
       // equal versions, each of which would be written again...
       if (losers.length) await mirror.bulkDocs(losers);
       return;
     }
-    const body = { _id: docId, _rev: winner._rev, v: 1, ...(await encryptJson(keys, docId, merged)) } as PouchDoc;
+    const body = { _id: r.docId, _rev: r.rev, v: 1, ...(await encryptJson(this.stored!.keys, r.docId, merged)) } as PouchDoc;
     const [written] = await mirror.bulkDocs([body, ...losers]);
-    if (written.ok && written.rev) await setAgreedRevision(docId, written.rev);
+    if (written.ok && written.rev) await setAgreedRevision(r.docId, written.rev);
+  }
+
+  /** A document of the mirror into Dexie: its versions merged, with the client here. */
+  private async pull(docId: string): Promise<void> {
+    const r = await this.read(docId);
+    if (!r) return;
+    const { merged } = await applyDocument(this.refs!, docId, r.incoming, r.rev, this.now());
+    await this.settle(r, merged);
   }
 
   private async stop(): Promise<void> {
     clearTimeout(this.pushTimer);
+    clearTimeout(this.pullTimer);
+    this.pullTimer = undefined;
     this.replication?.cancel();
     this.feed?.cancel();
     await this.queue.catch(() => undefined);
