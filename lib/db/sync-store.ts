@@ -249,6 +249,26 @@ async function applyHere(refs: SyncRefs, { docId, incoming, rev }: IncomingDocum
   return { merged, changedHere: true };
 }
 
+/**
+ * Documents applied before the client their referral names had arrived: now that it may
+ * have, each such client is given its referrer (one transaction). The stamp is left as it
+ * is: the client now says what its base says, so nothing is sent back.
+ */
+export async function resolveReferrals(refs: SyncRefs, docIds: string[]): Promise<void> {
+  if (docIds.length === 0) return;
+  await db.transaction('rw', db.clients, db.syncDocs, async () => {
+    const rows = await db.syncDocs.bulkGet(docIds);
+    for (const row of rows) {
+      const named = row?.base.card.referredBy?.value;
+      if (!row || row.clientId <= 0 || typeof named !== 'string') continue;
+      const referrer = refs.clientOf(named);
+      if (referrer === undefined || referrer === row.clientId) continue;
+      const client = await db.clients.get(row.clientId);
+      if (client && client.referredBy === undefined) await db.clients.update(row.clientId, { referredBy: referrer });
+    }
+  });
+}
+
 /** One document: `applyDocuments` of one. */
 export async function applyDocument(refs: SyncRefs, docId: string, incoming: ClientDocument, rev: string, now = Date.now()): Promise<AppliedDocument> {
   return (await applyDocuments(refs, [{ docId, incoming, rev }], now))[0];

@@ -69,7 +69,9 @@ export function localDocument(client: Client, history: Touchpoint[], base: Clien
   for (const f of CARD_FIELDS) {
     const value = cardValue(client, f, refs);
     const before = base?.card[f];
-    card[f] = before && stableJson(before.value) === stableJson(value) ? before : { value, at };
+    // a referrer this device has not received yet is unknown here, not removed
+    const unknownHere = f === 'referredBy' && value === null && typeof before?.value === 'string' && refs.clientOf(before.value) === undefined;
+    card[f] = before && (unknownHere || stableJson(before.value) === stableJson(value)) ? before : { value, at };
   }
   const deleted: Record<string, number> = { ...(base?.deleted ?? {}) };
   const baseTouches = new Map((base?.touchpoints ?? []).map((t) => [t.id, t]));
@@ -79,6 +81,8 @@ export function localDocument(client: Client, history: Touchpoint[], base: Clien
     const now = travelling(t, refs);
     const was = baseTouches.get(t.id);
     baseTouches.delete(t.id);
+    // likewise the client a referral brought, when that client has not arrived here
+    if (was?.referredClient && now.referredClient === undefined && refs.clientOf(was.referredClient) === undefined) now.referredClient = was.referredClient;
     if (was && sameTouch(was, now)) {
       if (was.updatedAt !== undefined) now.updatedAt = was.updatedAt;
     } else if (was) now.updatedAt = Math.max(at, (was.updatedAt ?? was.createdAt) + 1);

@@ -16,6 +16,7 @@ import { db } from '@/lib/db/schema';
 import type { ClientDocument } from '@/lib/domain/sync-merge';
 import type { PouchDoc } from '@/lib/sync/pouch-types';
 import { resetDb } from '../db/helpers';
+import { exportBackup, parseBackup, restoreBackup } from '@/lib/backup/backup';
 
 const PASSPHRASE = 'correct horse battery staple';
 let server: CouchServer;
@@ -150,6 +151,46 @@ describe('sync with a CouchDB server', () => {
     expect(await findClientByEmail('lee@globex.io')).toBeUndefined();
     await second.disconnect();
   }, 60_000);
+
+  it('a backup restored here reaches the server as ordinary changes, newer than what the file holds', async () => {
+    const dana = await createClient({ name: 'Dana Client', emails: ['dana.client@acme-corp.com'] }, 1_000);
+    await logTouchpoint({ clientId: dana.id!, kind: 'call', at: 2_000 }, 2_000);
+    const file = await exportBackup(3_000);
+    const companyThen = (await getClient(dana.id!))!.company;
+    await engine.connect(config(), PASSPHRASE);
+    // after the backup: a meeting and a new company, synced
+    await logTouchpoint({ clientId: dana.id!, kind: 'meeting', at: 4_000 }, 4_000);
+    await updateClient(dana.id!, { company: 'Acme Holdings' }, 5_000);
+    await engine.syncNow();
+    // the restore puts the book back as it was in the file
+    await restoreBackup(await parseBackup(file.text), 'replace', Date.now());
+    await engine.syncNow();
+    const live = (await clientDocs()).filter((d) => d.doc.deletedAt === undefined);
+    expect(live).toHaveLength(1);
+    expect(live[0].doc.touchpoints.map((t) => t.kind)).toEqual(['call']);
+    expect(live[0].doc.card.company.value).toBe(companyThen ?? null);
+    expect(companyThen).not.toBe('Acme Holdings');
+  }, 30_000);
+
+  it('a new device takes what the server has and sends none of it back', async () => {
+    const dana = await createClient({
+      name: 'Dana Client', emails: ['dana.client@acme-corp.com'], tags: ['vip'], importantDates: [{ label: 'Birthday', month: 3, day: 14 }], keyAccount: true,
+    }, 1_000);
+    await logTouchpoint({ clientId: dana.id!, kind: 'sale', amount: 1_200, at: 2_000, summary: 'Renewal' }, 2_000);
+    await createClient({ name: 'Lee Buyer', emails: ['lee@globex.io'], referredBy: dana.id }, 1_500);
+    await engine.connect(config(), PASSPHRASE);
+    await engine.disconnect();
+    const revs = async () => Object.fromEntries((await clientDocs()).map((d) => [d.raw._id, d.raw._rev]));
+    const before = await revs();
+    await resetDb();
+    const other = newEngine();
+    await other.connect(config(), PASSPHRASE);
+    await other.syncNow();
+    expect(await db.clients.count()).toBe(2);
+    expect((await findClientByEmail('lee@globex.io'))!.referredBy).toBe((await findClientByEmail('dana.client@acme-corp.com'))!.id);
+    expect(await revs()).toEqual(before);
+    await other.disconnect();
+  }, 30_000);
 
   it('names documents with ids CouchDB accepts (never a leading underscore) that never repeat', async () => {
     await engine.connect(config(), PASSPHRASE);
