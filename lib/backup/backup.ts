@@ -327,7 +327,11 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
       await putHistories(rows, { clear: true });
       await db.templates.bulkPut(d.templates as Template[]);
       const settings = await getSettings();
-      await db.clients.bulkPut(await withDerivedAll(d.clients as Client[], rows, settings));
+      // written now: to sync (lib/db/sync-store.ts) the restore is an edit made now, which
+      // reaches the other devices and wins over their older edits, as the user meant
+      const restored = await withDerivedAll(d.clients as Client[], rows, settings);
+      for (const c of restored) c.updatedAt = now;
+      await db.clients.bulkPut(restored);
       return;
     }
     const settings = await getSettings();
