@@ -49,11 +49,14 @@ export function SyncSection() {
     const { passphrase, ...config } = form;
     // the permission request inside: first thing in the gesture
     run(
-      actions.connect(config, passphrase),
+      actions.connect(config, passphrase).then((s) => {
+        // kept by the background now; a refused try keeps them in the form to correct
+        setForm((f) => ({ ...f, password: '', passphrase: '' }));
+        return s;
+      }),
       () => 'Connected: this browser’s clients and the server’s are merged, and changes now sync both ways.',
       'Not connected',
     );
-    setForm((f) => ({ ...f, password: '', passphrase: '' }));
   };
 
   const field = (key: keyof typeof form, label: string, type = 'text', hint?: string) => (
