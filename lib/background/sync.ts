@@ -8,10 +8,10 @@ import PouchDB from 'pouchdb-browser';
 import { DB_NAME } from '../db/schema';
 import { SyncEngine } from '../sync/engine';
 
-/** A write of the product's data (not sync's own bookkeeping, which would echo forever). */
+/** A write of what syncs (not sync's own bookkeeping, which would echo forever). */
 export function touchesSyncedData(parts: unknown): boolean {
   if (!parts || typeof parts !== 'object') return false;
-  return Object.keys(parts).some((k) => k.startsWith(`idb://${DB_NAME}/clients/`) || k.startsWith(`idb://${DB_NAME}/histories/`));
+  return Object.keys(parts).some((k) => ['clients', 'histories', 'settings', 'templates'].some((t) => k.startsWith(`idb://${DB_NAME}/${t}/`)));
 }
 
 export function startSync(): SyncEngine {

@@ -18,14 +18,19 @@
  * may have two documents (tracked on two devices before either synced); both then carry the
  * same merged client, and deleting the client deletes both.
  */
-import type { Client, Settings, Touchpoint } from '../domain/model';
+import type { Client, Settings, Template, Touchpoint } from '../domain/model';
+import { recordDocument, recordValues, SYNCED_SETTINGS, TEMPLATE_FIELDS } from '../domain/sync-records';
+import { stableJson } from '../domain/sync-merge';
+import { BUILT_IN_TEMPLATES } from '../domain/templates/builtins';
+import { validateTemplate, type TemplateInput } from '../domain/templates/validate';
+import { DEFAULT_SETTINGS, type SettingsPatch } from '../domain/settings';
 import { mergeClientDocuments, type ClientDocument } from '../domain/sync-merge';
 import {
   clientFromDocument, deletedDocument, historyFromDocument, localDocument, sameDocument, type ClientRefs,
 } from '../domain/sync-document';
 import { ValidationError } from '../domain/validate';
 import { db, type SyncDocRow } from './schema';
-import { getSettings } from './settings';
+import { getSettings, updateSettings } from './settings';
 import { putDerived } from './derived';
 import { deleteHistory, readHistory, writeHistory } from './history';
 
@@ -171,12 +176,18 @@ export async function markWritten(refs: SyncRefs, written: (OutgoingDocument & {
 
 /** The mirror took the merged version of `docId` back as `rev`. */
 export async function setAgreedRevision(docId: string, rev: string): Promise<void> {
-  await db.syncDocs.update(docId, { rev });
+  await db.transaction('rw', db.syncDocs, db.syncMeta, async () => {
+    if (await db.syncDocs.update(docId, { rev })) return;
+    const record = (await db.syncMeta.get(RECORD_PREFIX + docId))?.value as RecordRow | undefined;
+    if (record) await db.syncMeta.put({ key: RECORD_PREFIX + docId, value: { ...record, rev } });
+  });
 }
 
 /** The revision of the mirror this device last agreed on for `docId` (none: never seen). */
 export async function agreedRevision(docId: string): Promise<string | undefined> {
-  return (await db.syncDocs.get(docId))?.rev;
+  const row = await db.syncDocs.get(docId);
+  if (row) return row.rev;
+  return ((await db.syncMeta.get(RECORD_PREFIX + docId))?.value as RecordRow | undefined)?.rev;
 }
 
 export interface AppliedDocument {
@@ -301,5 +312,128 @@ export async function forgetSync(): Promise<void> {
   await db.transaction('rw', db.syncDocs, db.syncMeta, async () => {
     await db.syncDocs.clear();
     await db.syncMeta.clear();
+  });
+}
+
+// ---------------------------------------------------------------- settings and templates
+
+/**
+ * The settings and the templates sync as documents too (lib/domain/sync-records.ts). They
+ * are few (one settings document, a few dozen templates), so their rows live in `syncMeta`
+ * under `doc:<id>` and are all read at each look, with no index of their own.
+ */
+export interface RecordRow {
+  docId: string;
+  kind: 'settings' | 'template';
+  /** the template it is (0: deleted, or not arrived) */
+  templateId?: number;
+  base: ClientDocument;
+  rev?: string;
+}
+
+const RECORD_PREFIX = 'doc:';
+
+async function recordRows(): Promise<RecordRow[]> {
+  return (await db.syncMeta.where('key').startsWith(RECORD_PREFIX).toArray()).map((r) => r.value as RecordRow);
+}
+
+export interface OutgoingRecord {
+  docId: string;
+  doc: ClientDocument;
+  rev?: string;
+  kind: 'settings' | 'template';
+  templateId?: number;
+}
+
+const shipped = (t: Template) => (t.builtInKey ? BUILT_IN_TEMPLATES.find((b) => b.builtInKey === t.builtInKey) : undefined);
+
+/** The settings and templates with something new since their base (few: all looked at). */
+export async function localRecordChanges(
+  ids: { settings: string; template: (t: Template) => Promise<string> },
+  now = Date.now(),
+): Promise<OutgoingRecord[]> {
+  const [rows, settings, templates] = await Promise.all([recordRows(), getSettings(), db.templates.toArray()]);
+  const out: OutgoingRecord[] = [];
+  const settingsRow = rows.find((r) => r.kind === 'settings');
+  // on a device never synced, a setting still at its default carries no edit time: a new
+  // browser connecting does not put its defaults over the settings the user chose elsewhere
+  const untouched = (f: string, v: unknown) => (stableJson(DEFAULT_SETTINGS[f as keyof Settings] ?? null) === stableJson(v) ? 0 : now);
+  const settingsDoc = recordDocument('settings', settings as unknown as Record<string, unknown>, SYNCED_SETTINGS, settingsRow?.base, now, untouched);
+  if (!settingsRow?.rev || !sameDocument(settingsDoc, settingsRow.base)) out.push({ docId: settingsRow?.docId ?? ids.settings, doc: settingsDoc, rev: settingsRow?.rev, kind: 'settings' });
+  const byTemplate = new Map(rows.filter((r) => r.kind === 'template' && r.templateId).map((r) => [r.templateId!, r]));
+  for (const t of templates) {
+    const row = byTemplate.get(t.id!);
+    byTemplate.delete(t.id!);
+    const words = shipped(t);
+    // a built-in's shipped words carry no edit time: they never win over an edit elsewhere
+    const first = (f: string, v: unknown) => (words && stableJson(words[f as keyof typeof words] ?? null) === stableJson(v) ? 0 : t.updatedAt ?? now);
+    const doc = recordDocument('template', t as unknown as Record<string, unknown>, TEMPLATE_FIELDS, row?.base, t.updatedAt ?? now, first);
+    if (row?.rev && sameDocument(doc, row.base)) continue;
+    out.push({ docId: row?.docId ?? (await ids.template(t)), doc, rev: row?.rev, kind: 'template', templateId: t.id });
+  }
+  // rows left: their template was deleted here
+  for (const row of byTemplate.values()) {
+    if (row.base.deletedAt !== undefined) continue;
+    out.push({ docId: row.docId, doc: mergeClientDocuments(row.base, { ...deletedDocument(now), kind: 'template' }), rev: row.rev, kind: 'template', templateId: 0 });
+  }
+  return out;
+}
+
+/** The mirror holds each record's document at its `rev`. */
+export async function markRecordsWritten(written: (OutgoingRecord & { rev: string })[]): Promise<void> {
+  if (written.length === 0) return;
+  await db.syncMeta.bulkPut(
+    written.map((w) => ({
+      key: RECORD_PREFIX + w.docId,
+      value: { docId: w.docId, kind: w.kind, base: w.doc, rev: w.rev, ...(w.kind === 'template' ? { templateId: w.templateId ?? 0 } : {}) } satisfies RecordRow,
+    })),
+  );
+}
+
+/**
+ * Merges an arriving settings or template document with the record here and writes the
+ * result through the same checks as the user's own edits, with its new base, in one
+ * transaction. A settings change that moves due dates re-derives every client in it.
+ */
+export async function applyRecord(docId: string, incoming: ClientDocument, rev: string, now = Date.now()): Promise<AppliedDocument> {
+  return db.transaction('rw', [db.settings, db.clients, db.histories, db.digests, db.templates, db.syncMeta], async () => {
+    const row = (await db.syncMeta.get(RECORD_PREFIX + docId))?.value as RecordRow | undefined;
+    const put = (r: RecordRow) => db.syncMeta.put({ key: RECORD_PREFIX + docId, value: r });
+    if (incoming.kind === 'settings') {
+      const current = await getSettings();
+      const untouched = (f: string, v: unknown) => (stableJson(DEFAULT_SETTINGS[f as keyof Settings] ?? null) === stableJson(v) ? 0 : now);
+      const here = recordDocument('settings', current as unknown as Record<string, unknown>, SYNCED_SETTINGS, row?.base, now, untouched);
+      const merged = mergeClientDocuments(here, incoming);
+      const values = recordValues(merged);
+      const patch = Object.fromEntries(
+        Object.entries(values).filter(([k, v]) => stableJson(v) !== stableJson((current as unknown as Record<string, unknown>)[k] ?? null)),
+      );
+      if (Object.keys(patch).length) await updateSettings(patch as SettingsPatch);
+      await put({ docId, kind: 'settings', base: merged, rev });
+      return { merged, changedHere: Object.keys(patch).length > 0 };
+    }
+    let template = row?.templateId ? await db.templates.get(row.templateId) : undefined;
+    const key = incoming.card.builtInKey?.value;
+    if (!template && !row && typeof key === 'string') template = await db.templates.where('builtInKey').equals(key).first();
+    const here = template ? recordDocument('template', template as unknown as Record<string, unknown>, TEMPLATE_FIELDS, row?.base, template.updatedAt ?? now) : undefined;
+    const merged = here ? mergeClientDocuments(here, incoming) : incoming;
+    if (merged.deletedAt !== undefined) {
+      if (template && !template.builtIn) await db.templates.delete(template.id!);
+      await put({ docId, kind: 'template', templateId: 0, base: merged, rev });
+      return { merged, changedHere: !!template };
+    }
+    if (here && sameDocument(here, merged)) {
+      await put({ docId, kind: 'template', templateId: template!.id!, base: merged, rev });
+      return { merged, changedHere: false };
+    }
+    const v = recordValues(merged);
+    const valid = validateTemplate({ name: v.name, category: v.category, subject: v.subject, body: v.body, stages: v.stages, situations: v.situations } as TemplateInput);
+    const builtIn = template?.builtIn ?? (v.builtIn === true && typeof v.builtInKey === 'string' && BUILT_IN_TEMPLATES.some((b) => b.builtInKey === v.builtInKey));
+    const next: Template = { ...(template ?? {}), ...valid, builtIn, updatedAt: now };
+    if (builtIn && typeof v.builtInKey === 'string') next.builtInKey = v.builtInKey;
+    else delete next.builtInKey;
+    const id = await db.templates.put(next);
+    await put({ docId, kind: 'template', templateId: id, base: merged, rev });
+    return { merged, changedHere: true };
   });
 }

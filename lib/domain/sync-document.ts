@@ -23,7 +23,8 @@ import { applyClientPatch, type ClientPatch } from './clients';
 import { validateTouchpoint, type TouchpointInput } from './touchpoints';
 import { isTouchpointId } from './ids';
 import { toTime, ValidationError } from './validate';
-import { stableJson, type ClientDocument, type SyncedField, type SyncedTouchpoint } from './sync-merge';
+import { stableJson, type ClientDocument, type DocumentKind, type SyncedField, type SyncedTouchpoint } from './sync-merge';
+import { SYNCED_SETTINGS, TEMPLATE_FIELDS } from './sync-records';
 
 /** The client's own fields that sync (the derived ones are recomputed on arrival). */
 export const CARD_FIELDS = [
@@ -31,6 +32,8 @@ export const CARD_FIELDS = [
   'snoozedUntil', 'dormantSnoozedUntil', 'referredBy', 'firstDueAt', 'formerSince', 'createdAt',
 ] as const;
 export type CardField = (typeof CARD_FIELDS)[number];
+
+const FIELDS_OF: Record<DocumentKind, readonly string[]> = { client: CARD_FIELDS, settings: SYNCED_SETTINGS, template: TEMPLATE_FIELDS };
 
 /** Maps between this device's client ids and the documents that name those clients elsewhere. */
 export interface ClientRefs {
@@ -111,12 +114,14 @@ export function sameDocument(a: ClientDocument | undefined, b: ClientDocument | 
 export function toClientDocument(value: unknown): ClientDocument {
   const v = value as ClientDocument;
   const isRecord = (o: unknown): o is Record<string, unknown> => !!o && typeof o === 'object' && !Array.isArray(o);
-  if (!isRecord(v) || v.kind !== 'client' || !isRecord(v.card) || !Array.isArray(v.touchpoints) || !isRecord(v.deleted))
-    throw new ValidationError('a synced document that is not a client');
+  const fields = isRecord(v) ? FIELDS_OF[v.kind as DocumentKind] : undefined;
+  if (!isRecord(v) || !fields || !isRecord(v.card) || !Array.isArray(v.touchpoints) || !isRecord(v.deleted))
+    throw new ValidationError('a synced document that is not a client, the settings or a template');
   if (v.deletedAt !== undefined && !Number.isFinite(v.deletedAt)) throw new ValidationError('a synced document with a broken deletion time');
+  if (v.kind !== 'client' && (v.touchpoints.length || Object.keys(v.deleted).length)) throw new ValidationError(`synced ${v.kind} with touchpoints`);
   for (const [k, f] of Object.entries(v.card)) {
-    if (!(CARD_FIELDS as readonly string[]).includes(k) || !isRecord(f) || !Number.isFinite(f.at) || !('value' in f))
-      throw new ValidationError(`a synced client with a field it cannot have (${k.slice(0, 40)})`);
+    if (!fields.includes(k) || !isRecord(f) || !Number.isFinite(f.at) || !('value' in f))
+      throw new ValidationError(`a synced ${v.kind} with a field it cannot have (${k.slice(0, 40)})`);
   }
   for (const [id, at] of Object.entries(v.deleted)) {
     if (!isTouchpointId(id) || !Number.isFinite(at)) throw new ValidationError('a synced client with a broken deleted touchpoint');

@@ -27,8 +27,12 @@ export interface SyncedField {
   at: number;
 }
 
+/** What a document holds: a client, the settings that follow the user, or a template. */
+export type DocumentKind = 'client' | 'settings' | 'template';
+
 export interface ClientDocument {
-  kind: 'client';
+  /** a client; the settings and templates travel in the same shape, their fields as the card, no touchpoints */
+  kind: DocumentKind;
   /** the card's fields by name, each with its last edit */
   card: Record<string, SyncedField>;
   /** the touchpoints not deleted, by id (in id order) */
@@ -75,7 +79,7 @@ const editedAt = (t: SyncedTouchpoint) => t.updatedAt ?? t.createdAt ?? t.at;
 /** The one version both devices end with. */
 export function mergeClientDocuments(a: ClientDocument, b: ClientDocument): ClientDocument {
   if (a.deletedAt !== undefined || b.deletedAt !== undefined) {
-    return { kind: 'client', card: {}, touchpoints: [], deleted: {}, deletedAt: Math.max(a.deletedAt ?? -Infinity, b.deletedAt ?? -Infinity) };
+    return { kind: a.kind, card: {}, touchpoints: [], deleted: {}, deletedAt: Math.max(a.deletedAt ?? -Infinity, b.deletedAt ?? -Infinity) };
   }
   const deleted: Record<string, number> = { ...a.deleted };
   for (const [id, at] of Object.entries(b.deleted)) deleted[id] = Math.max(deleted[id] ?? -Infinity, at);
@@ -90,5 +94,5 @@ export function mergeClientDocuments(a: ClientDocument, b: ClientDocument): Clie
     byId.set(t.id, seen ? later(seen, t, editedAt) : t);
   }
   const touchpoints = [...byId.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return { kind: 'client', card, touchpoints, deleted };
+  return { kind: a.kind, card, touchpoints, deleted };
 }

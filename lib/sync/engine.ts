@@ -24,7 +24,7 @@
  * random name: the server learns neither names, addresses, amounts nor which is which.
  */
 import {
-  agreedRevision, applyDocument, applyDocuments, forgetSync, resolveReferrals, getSyncMeta, localChanges, markWritten, putSyncMeta, setAgreedRevision, SyncRefs,
+  agreedRevision, applyDocument, applyDocuments, applyRecord, forgetSync, localRecordChanges, markRecordsWritten, resolveReferrals, getSyncMeta, localChanges, markWritten, putSyncMeta, setAgreedRevision, SyncRefs,
 } from '../db/sync-store';
 import { mergeClientDocuments, type ClientDocument } from '../domain/sync-merge';
 import { sameDocument, toClientDocument } from '../domain/sync-document';
@@ -265,7 +265,10 @@ export class SyncEngine {
     // in batches, each written in one transaction: a first sync brings every client
     const arrived: string[] = [];
     for (let i = 0; i < ids.length; i += PULL_BATCH) {
-      const reads = (await Promise.all(ids.slice(i, i + PULL_BATCH).map((id) => this.read(id)))).filter((r): r is Incoming => !!r);
+      const all = (await Promise.all(ids.slice(i, i + PULL_BATCH).map((id) => this.read(id)))).filter((r): r is Incoming => !!r);
+      // the settings and templates, each on its own (few)
+      for (const r of all.filter((x) => x.incoming.kind !== 'client')) await this.settle(r, (await applyRecord(r.docId, r.incoming, r.rev, this.now())).merged);
+      const reads = all.filter((x) => x.incoming.kind === 'client');
       let applied: { merged: ClientDocument }[];
       try {
         applied = await applyDocuments(this.refs!, reads, this.now());
@@ -286,10 +289,21 @@ export class SyncEngine {
     await putSyncMeta('seq', changes.last_seq);
   }
 
-  /** Local changes into the mirror, in batches. */
+  /** Local changes into the mirror, in batches; the settings and templates first. */
   private async push(): Promise<void> {
     const { keys } = this.stored!;
     const mirror = this.mirror!;
+    const records = await localRecordChanges({
+      settings: `s${await documentId(keys, 'settings')}`,
+      // a built-in is the same document on every device; the user's own, one each
+      template: async (t) => `t${await documentId(keys, t.builtInKey ? `template:builtin:${t.builtInKey}` : `template:${toBase64Url(crypto.getRandomValues(new Uint8Array(16)))}`)}`,
+    }, this.now());
+    if (records.length) {
+      const bodies = await Promise.all(records.map(async (o) => ({ _id: o.docId, ...(o.rev ? { _rev: o.rev } : {}), v: 1, ...(await encryptJson(keys, o.docId, o.doc)) })));
+      const results = await mirror.bulkDocs(bodies as PouchDoc[]);
+      await markRecordsWritten(records.flatMap((o, i) => (results[i].ok && results[i].rev ? [{ ...o, rev: results[i].rev! }] : [])));
+      for (let i = 0; i < records.length; i++) if (!results[i].ok && results[i].error === 'conflict') await this.pull(records[i].docId);
+    }
     for (;;) {
       const refs = this.refs!;
       const out = await localChanges(refs, () => newClientDocId(keys), this.now());
@@ -355,7 +369,8 @@ export class SyncEngine {
   private async pull(docId: string): Promise<void> {
     const r = await this.read(docId);
     if (!r) return;
-    const { merged } = await applyDocument(this.refs!, docId, r.incoming, r.rev, this.now());
+    const { merged } =
+      r.incoming.kind === 'client' ? await applyDocument(this.refs!, docId, r.incoming, r.rev, this.now()) : await applyRecord(docId, r.incoming, r.rev, this.now());
     await this.settle(r, merged);
   }
 

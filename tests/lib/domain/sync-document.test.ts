@@ -56,8 +56,10 @@ describe('a client as a document, by difference from the version last agreed on'
   it('refuses what is not a client document, naming what is wrong', () => {
     const doc = localDocument(client(), [tp(1)], undefined, refs);
     expect(toClientDocument(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
-    expect(() => toClientDocument({ kind: 'template' })).toThrow(/not a client/);
-    expect(() => toClientDocument({ ...doc, card: { ...doc.card, password: { value: 'x', at: 1 } } })).toThrow(/cannot have \(password\)/);
+    expect(() => toClientDocument({ kind: 'template' })).toThrow(/not a client, the settings or a template/);
+    expect(() => toClientDocument({ ...doc, kind: 'invoice' })).toThrow(/not a client, the settings or a template/);
+    expect(() => toClientDocument({ ...doc, kind: 'template' })).toThrow(/synced template with touchpoints/);
+    expect(() => toClientDocument({ ...doc, card: { ...doc.card, password: { value: 'x', at: 1 } } })).toThrow(/synced client with a field it cannot have \(password\)/);
     expect(() => toClientDocument({ ...doc, deleted: { nope: 1 } })).toThrow(/deleted touchpoint/);
     expect(() => toClientDocument({ ...doc, touchpoints: [{ id: 'x' }] })).toThrow(/broken touchpoint/);
   });

@@ -17,6 +17,11 @@ import type { ClientDocument } from '@/lib/domain/sync-merge';
 import type { PouchDoc } from '@/lib/sync/pouch-types';
 import { resetDb } from '../db/helpers';
 import { exportBackup, parseBackup, restoreBackup } from '@/lib/backup/backup';
+import { getSettings, updateSettings } from '@/lib/db/settings';
+import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
+import { createTemplate, deleteTemplate, updateTemplate } from '@/lib/db/template-edits';
+import { ensureBuiltInTemplates } from '@/lib/db/templates';
+import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates/builtins';
 
 const PASSPHRASE = 'correct horse battery staple';
 let server: CouchServer;
@@ -35,10 +40,14 @@ async function keysOf(database = 'touchbase'): Promise<SyncKeys> {
   return openHeader((await remote(database).get(HEADER_ID)) as unknown as SyncHeader, PASSPHRASE);
 }
 
-async function clientDocs(database = 'touchbase'): Promise<{ raw: PouchDoc; doc: ClientDocument }[]> {
+async function allDocs(database = 'touchbase'): Promise<{ raw: PouchDoc; doc: ClientDocument }[]> {
   const keys = await keysOf(database);
   const rows = (await remote(database).allDocs({ include_docs: true })).rows.filter((r) => r.id !== HEADER_ID);
   return Promise.all(rows.map(async (r) => ({ raw: r.doc!, doc: (await decryptJson(keys, r.id, r.doc as never)) as ClientDocument })));
+}
+
+async function clientDocs(database = 'touchbase') {
+  return (await allDocs(database)).filter((d) => d.doc.kind === 'client');
 }
 
 beforeAll(async () => {
@@ -191,6 +200,47 @@ describe('sync with a CouchDB server', () => {
     expect(await revs()).toEqual(before);
     await other.disconnect();
   }, 30_000);
+
+  it('the settings that follow the user and the templates sync; a new browser’s defaults do not overwrite them', async () => {
+    await ensureBuiltInTemplates(1_000);
+    await updateSettings({ myName: 'Sam Seller', cadenceDays: { ...DEFAULT_SETTINGS.cadenceDays, client: 30 }, digestEnabled: true, digestTime: '07:00' });
+    const own = await createTemplate({ name: 'Quarterly check-in', category: 'Check-in', subject: 'Checking in', body: 'Hi {{firstName}}, how are the seats working out?', stages: [], situations: [] }, 2_000);
+    const builtIn = (await db.templates.toArray()).find((t) => t.builtIn)!;
+    await updateTemplate(builtIn.id!, { ...builtIn, body: `${builtIn.body}\n\nP.S. edited here` }, 3_000);
+    await engine.connect(config(), PASSPHRASE);
+    await engine.disconnect();
+    const kinds = (await allDocs()).map((d) => d.doc.kind);
+    expect(kinds.filter((k) => k === 'settings')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'template').length).toBe(await db.templates.count());
+
+    // a new browser: its own reminder time, everything else at the defaults
+    await resetDb();
+    await ensureBuiltInTemplates(9_000);
+    await updateSettings({ digestTime: '09:15' });
+    const other = newEngine();
+    await other.connect(config(), PASSPHRASE);
+    await other.syncNow();
+    const s = await getSettings();
+    expect(s.myName).toBe('Sam Seller');
+    expect(s.cadenceDays.client).toBe(30);
+    // the reminders belong to each browser
+    expect(s.digestTime).toBe('09:15');
+    expect(s.digestEnabled).toBe(false);
+    const templates = await db.templates.toArray();
+    expect(templates.find((t) => t.name === 'Quarterly check-in')?.body).toBe('Hi {{firstName}}, how are the seats working out?');
+    expect(templates.find((t) => t.builtInKey === builtIn.builtInKey)?.body).toMatch(/P\.S\. edited here$/);
+    // one of each built-in, not two
+    expect(templates.filter((t) => t.builtIn)).toHaveLength(BUILT_IN_TEMPLATES.length);
+
+    // deleted here, deleted on the server
+    const mine = templates.find((t) => t.name === 'Quarterly check-in')!;
+    await deleteTemplate(mine.id!);
+    await other.syncNow();
+    const onServer = (await allDocs()).filter((d) => d.doc.kind === 'template');
+    expect(onServer.filter((d) => d.doc.deletedAt !== undefined)).toHaveLength(1);
+    expect(JSON.stringify(await server.documents('touchbase'))).not.toContain('Quarterly');
+    await other.disconnect();
+  }, 60_000);
 
   it('names documents with ids CouchDB accepts (never a leading underscore) that never repeat', async () => {
     await engine.connect(config(), PASSPHRASE);
