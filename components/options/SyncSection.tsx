@@ -19,6 +19,8 @@ const STATE_WORDS: Record<SyncStatus['state'], string> = {
   error: 'Connected, with a problem:',
 };
 
+const NO_SECRETS = { unlock: '', current: '', next: '' };
+
 export function statusLine(s: SyncStatus, now = Date.now()): string {
   const parts = [STATE_WORDS[s.state]];
   if (s.state !== 'off' && s.lastSyncedAt) parts.push(`Last synced ${formatDistanceToNowStrict(s.lastSyncedAt)} ago.`);
@@ -31,6 +33,7 @@ export function SyncSection() {
   const { data: status } = useSyncStatus();
   const actions = useSyncActions();
   const [form, setForm] = useState({ url: '', database: 'touchbase', user: '', password: '', passphrase: '' });
+  const [secret, setSecret] = useState(NO_SECRETS);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<OutcomeMessage>(null);
   const connected = !!status && status.state !== 'off';
@@ -88,6 +91,23 @@ export function SyncSection() {
           <p className="muted">
             {status.server}, database {status.database}, as {status.user}.
           </p>
+          {status.locked ? (
+            <form
+              aria-label="Give the new passphrase"
+              onSubmit={(e) => {
+                e.preventDefault();
+                run(actions.unlock(secret.unlock).then((s) => (setSecret(NO_SECRETS), s)), () => 'Unlocked: syncing again.', 'Still locked');
+              }}
+            >
+              <label className="field">
+                New passphrase
+                <input type="password" required autoComplete="off" value={secret.unlock} onChange={(e) => setSecret((x) => ({ ...x, unlock: e.target.value }))} />
+              </label>
+              <button type="submit" disabled={busy}>
+                Unlock
+              </button>
+            </form>
+          ) : null}
           <div className="row">
             <button type="button" disabled={busy} onClick={() => run(actions.syncNow(), () => 'Synced.', 'Not synced')}>
               Sync now
@@ -100,6 +120,32 @@ export function SyncSection() {
               Disconnect
             </button>
           </div>
+          <details>
+            <summary>Change the passphrase</summary>
+            <form
+              aria-label="Change the passphrase"
+              onSubmit={(e) => {
+                e.preventDefault();
+                run(
+                  actions.changePassphrase(secret.current, secret.next).then((s) => (setSecret(NO_SECRETS), s)),
+                  () => 'Passphrase changed: everything on the server is encrypted with the new one. Give it on your other browsers when they ask.',
+                  'Not changed',
+                );
+              }}
+            >
+              <label className="field">
+                Current passphrase
+                <input type="password" required autoComplete="off" value={secret.current} onChange={(e) => setSecret((x) => ({ ...x, current: e.target.value }))} />
+              </label>
+              <label className="field">
+                New passphrase
+                <input type="password" required minLength={8} autoComplete="off" value={secret.next} onChange={(e) => setSecret((x) => ({ ...x, next: e.target.value }))} />
+              </label>
+              <button type="submit" disabled={busy}>
+                Change passphrase
+              </button>
+            </form>
+          </details>
         </>
       ) : (
         <form onSubmit={connect} aria-label="Connect to a sync server">

@@ -22,6 +22,8 @@ export interface SyncControl {
   syncNow(): Promise<SyncStatus>;
   disconnect(): Promise<SyncStatus>;
   status(): SyncStatus;
+  changePassphrase(current: string, next: string): Promise<SyncStatus>;
+  unlock(passphrase: string): Promise<SyncStatus>;
 }
 
 export interface RouterContext {
@@ -95,6 +97,10 @@ async function dispatch(msg: Message, sender: SenderInfo, now: number, ctx: Rout
       return ok<'sync:disconnect'>(await syncOf(ctx).disconnect());
     case 'sync:status':
       return ok<'sync:status'>(syncOf(ctx).status());
+    case 'sync:passphrase':
+      return ok<'sync:passphrase'>(await syncOf(ctx).changePassphrase(msg.current, msg.next));
+    case 'sync:unlock':
+      return ok<'sync:unlock'>(await syncOf(ctx).unlock(msg.passphrase));
   }
 }
 

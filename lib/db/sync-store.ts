@@ -345,7 +345,12 @@ export interface OutgoingRecord {
   templateId?: number;
 }
 
-const shipped = (t: Template) => (t.builtInKey ? BUILT_IN_TEMPLATES.find((b) => b.builtInKey === t.builtInKey) : undefined);
+/** A template's document against its base; a built-in's shipped words carry no edit time, so they never win over an edit elsewhere. */
+function templateDocument(t: Template, base: ClientDocument | undefined, now: number): ClientDocument {
+  const words = t.builtInKey ? BUILT_IN_TEMPLATES.find((b) => b.builtInKey === t.builtInKey) : undefined;
+  const first = (f: string, v: unknown) => (words && stableJson(words[f as keyof typeof words] ?? null) === stableJson(v) ? 0 : t.updatedAt ?? now);
+  return recordDocument('template', t as unknown as Record<string, unknown>, TEMPLATE_FIELDS, base, t.updatedAt ?? now, first);
+}
 
 /** The settings and templates with something new since their base (few: all looked at). */
 export async function localRecordChanges(
@@ -364,10 +369,7 @@ export async function localRecordChanges(
   for (const t of templates) {
     const row = byTemplate.get(t.id!);
     byTemplate.delete(t.id!);
-    const words = shipped(t);
-    // a built-in's shipped words carry no edit time: they never win over an edit elsewhere
-    const first = (f: string, v: unknown) => (words && stableJson(words[f as keyof typeof words] ?? null) === stableJson(v) ? 0 : t.updatedAt ?? now);
-    const doc = recordDocument('template', t as unknown as Record<string, unknown>, TEMPLATE_FIELDS, row?.base, t.updatedAt ?? now, first);
+    const doc = templateDocument(t, row?.base, now);
     if (row?.rev && sameDocument(doc, row.base)) continue;
     out.push({ docId: row?.docId ?? (await ids.template(t)), doc, rev: row?.rev, kind: 'template', templateId: t.id });
   }
@@ -415,7 +417,7 @@ export async function applyRecord(docId: string, incoming: ClientDocument, rev: 
     let template = row?.templateId ? await db.templates.get(row.templateId) : undefined;
     const key = incoming.card.builtInKey?.value;
     if (!template && !row && typeof key === 'string') template = await db.templates.where('builtInKey').equals(key).first();
-    const here = template ? recordDocument('template', template as unknown as Record<string, unknown>, TEMPLATE_FIELDS, row?.base, template.updatedAt ?? now) : undefined;
+    const here = template ? templateDocument(template, row?.base, now) : undefined;
     const merged = here ? mergeClientDocuments(here, incoming) : incoming;
     if (merged.deletedAt !== undefined) {
       if (template && !template.builtIn) await db.templates.delete(template.id!);

@@ -59,6 +59,10 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sync:disconnect') }),
   /** extension page -> background: where sync stands */
   z.strictObject({ type: z.literal('sync:status') }),
+  /** options page -> background: a new passphrase (the current one given to check) */
+  z.strictObject({ type: z.literal('sync:passphrase'), current: z.string().max(1000), next: z.string().max(1000) }),
+  /** options page -> background: the new passphrase after a change on another browser */
+  z.strictObject({ type: z.literal('sync:unlock'), passphrase: z.string().max(1000) }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;
@@ -73,6 +77,8 @@ export interface SyncStatus {
   lastSyncedAt?: number;
   /** the last error, in words */
   error?: string;
+  /** the passphrase was changed on another browser: nothing moves until the new one is given */
+  locked?: boolean;
   server?: string;
   database?: string;
   user?: string;
@@ -90,6 +96,8 @@ export interface ReplyData {
   'sync:now': SyncStatus;
   'sync:disconnect': SyncStatus;
   'sync:status': SyncStatus;
+  'sync:passphrase': SyncStatus;
+  'sync:unlock': SyncStatus;
 }
 
 /** The answer to a message: its data, or why it was refused (nothing was changed then). */

@@ -36,6 +36,7 @@ import { checkSyncConfig, type SyncConfig } from './config';
 import type { PouchConstructor, PouchDatabase, PouchDoc, PouchEmitter } from './pouch-types';
 
 export const HEADER_ID = 'touchbase-header';
+export const PASSPHRASE_CHANGED = 'The passphrase was changed on another browser: enter the new one to go on syncing. Nothing here is lost meanwhile.';
 /**
  * Replication's batches: 500 documents a request (PouchDB's default is 100), so a first sync
  * of a big book makes fewer round trips and mirror transactions (BENCHMARKS.md, sync)
@@ -104,6 +105,10 @@ export class SyncEngine {
   private remote?: PouchDatabase;
   private replication?: PouchEmitter;
   private refs?: SyncRefs;
+  /** false from connecting until the server's documents were first taken (see syncNow) */
+  private pulledOnce = true;
+  /** the passphrase was changed on another device: nothing moves until the new one is given */
+  private locked = false;
   private feed?: PouchEmitter;
   private queue: Promise<unknown> = Promise.resolve();
   private pushTimer?: ReturnType<typeof setTimeout>;
@@ -137,6 +142,7 @@ export class SyncEngine {
     const remote = remoteOf(this.deps.Pouch, config);
     this.setStatus({ state: 'connecting', error: undefined });
     let keys: SyncKeys;
+    let salt: string;
     try {
       await remote.info();
       let header: SyncHeader | undefined;
@@ -149,8 +155,10 @@ export class SyncEngine {
       else {
         const made = await newHeader(passphrase);
         keys = made.keys;
+        header = made.header;
         await remote.put({ _id: HEADER_ID, ...made.header } as unknown as PouchDoc);
       }
+      salt = header.salt;
     } catch (e) {
       this.setStatus({ state: 'off', error: describeSyncError(e) });
       throw new Error(describeSyncError(e));
@@ -161,6 +169,9 @@ export class SyncEngine {
     await putSyncMeta('config', config);
     await putSyncMeta('keys', keys);
     this.stored = { config, keys };
+    await putSyncMeta('salt', salt);
+    this.locked = false;
+    this.pulledOnce = false;
     await this.start();
     await this.syncNow();
     return this.status();
@@ -172,7 +183,8 @@ export class SyncEngine {
     if (!config || !keys) return false;
     this.stored = { config, keys };
     const saved = await getSyncMeta<SyncStatus>('status');
-    if (saved) this.state = { ...saved, state: 'idle' };
+    if (saved) this.state = { ...saved, state: saved.locked ? 'error' : 'idle' };
+    this.locked = !!saved?.locked;
     await this.start();
     this.schedulePush(0);
     return true;
@@ -187,9 +199,8 @@ export class SyncEngine {
     this.feed = this.mirror.changes({ since, live: true, return_docs: false });
     // what arrives is taken in batches from the last seq applied: a first sync brings
     // thousands of changes, and one transaction each would take minutes
-    this.feed.on('change', (c: { id: string }) => {
-      if (c.id !== HEADER_ID) this.schedulePull();
-    });
+    // (the header too: a new one may be what makes documents that arrived before it readable, or not)
+    this.feed.on('change', () => this.schedulePull());
     this.feed.on('error', (e: unknown) => this.setStatus({ state: 'error', error: describeSyncError(e) }));
     this.replication = this.mirror.sync(this.remote, {
       ...BATCHES,
@@ -243,21 +254,26 @@ export class SyncEngine {
     if (!this.stored || !this.mirror || !this.remote) throw new Error('Sync is not connected.');
     const mirror = this.mirror;
     const remote = this.remote;
-    await this.enqueue(() => this.push());
     try {
+      // what the server has first: a device connecting with clients of its own links them to
+      // the documents the server has for the same people, rather than making second ones
       await mirror.replicate.from(remote, BATCHES);
       await this.enqueue(() => this.pullAll());
+      this.pulledOnce = true;
       await this.enqueue(() => this.push());
       await mirror.replicate.to(remote, BATCHES);
     } catch (e) {
+      if (this.locked) throw new Error(PASSPHRASE_CHANGED);
       this.setStatus({ state: 'offline', error: describeSyncError(e) });
       throw new Error(describeSyncError(e));
     }
+    if (this.locked) throw new Error(PASSPHRASE_CHANGED);
     this.setStatus({ state: 'idle', error: undefined, lastSyncedAt: this.now() });
     return this.status();
   }
 
   private async pullAll(): Promise<void> {
+    if (this.locked) return;
     const mirror = this.mirror!;
     const since = (await getSyncMeta<number | string>('seq')) ?? 0;
     const changes = await mirror.changes({ since, return_docs: true });
@@ -291,6 +307,7 @@ export class SyncEngine {
 
   /** Local changes into the mirror, in batches; the settings and templates first. */
   private async push(): Promise<void> {
+    if (!this.pulledOnce || this.locked) return;
     const { keys } = this.stored!;
     const mirror = this.mirror!;
     const records = await localRecordChanges({
@@ -342,7 +359,16 @@ export class SyncEngine {
     if (conflicts.length === 0 && (await agreedRevision(docId)) === winner._rev) return undefined;
     const raw = [winner, ...(await Promise.all(conflicts.map((rev) => mirror.get(docId, { rev }))))];
     const versions: ClientDocument[] = [];
-    for (const v of raw) versions.push(toClientDocument(await decryptJson(keys, docId, v as unknown as EncryptedBody)));
+    for (const v of raw) {
+      let plain: unknown;
+      try {
+        plain = await decryptJson(keys, docId, v as unknown as EncryptedBody);
+      } catch (e) {
+        await this.checkHeader();
+        throw e;
+      }
+      versions.push(toClientDocument(plain));
+    }
     return { docId, rev: winner._rev!, incoming: versions.reduce(mergeClientDocuments), versions, losers: raw.slice(1).map((v) => v._rev!) };
   }
 
@@ -390,6 +416,71 @@ export class SyncEngine {
     await this.stop();
     await new this.deps.Pouch(MIRROR, this.deps.mirrorOptions ?? {}).destroy();
     await forgetSync();
+  }
+
+  /**
+   * A document that does not decrypt: if the database's header is not the one this device
+   * opened, the passphrase was changed elsewhere. Then nothing moves until the user gives
+   * the new one (`unlock`); the clients here and what links them stay as they are.
+   */
+  private async checkHeader(): Promise<void> {
+    const header = (await this.mirror!.get(HEADER_ID).catch(() => undefined)) as unknown as SyncHeader | undefined;
+    if (header && header.salt !== (await getSyncMeta<string>('salt'))) {
+      this.locked = true;
+      this.setStatus({ state: 'error', locked: true, error: PASSPHRASE_CHANGED });
+      throw new Error(PASSPHRASE_CHANGED);
+    }
+  }
+
+  /** The new passphrase, after it was changed on another device. */
+  async unlock(passphrase: string): Promise<SyncStatus> {
+    if (!this.stored || !this.mirror) throw new Error('Sync is not connected.');
+    const header = (await this.remote!.get(HEADER_ID)) as unknown as SyncHeader;
+    const keys = await openHeader(header, passphrase);
+    await putSyncMeta('keys', keys);
+    await putSyncMeta('salt', header.salt);
+    this.stored = { ...this.stored, keys };
+    this.locked = false;
+    this.setStatus({ locked: false, error: undefined });
+    return this.syncNow();
+  }
+
+  /**
+   * A new passphrase: checked against the current one, then every document of the mirror
+   * re-encrypted under keys from it (a new salt), the new header with them, and all sent.
+   * The documents keep their ids, so every device's links stay; the other devices are
+   * asked for the new passphrase when they meet a document they cannot read.
+   */
+  async changePassphrase(current: string, next: string): Promise<SyncStatus> {
+    if (!this.stored || !this.mirror || !this.remote) throw new Error('Sync is not connected.');
+    if (typeof next !== 'string' || next.length < 8) throw new Error('The new passphrase needs at least 8 characters.');
+    const mirror = this.mirror;
+    await this.syncNow();
+    const header = (await mirror.get(HEADER_ID)) as unknown as SyncHeader & PouchDoc;
+    await openHeader(header, current).catch(() => {
+      throw new Error('That is not the current passphrase: nothing was changed.');
+    });
+    await this.enqueue(async () => {
+      const made = await newHeader(next);
+      const old = this.stored!.keys;
+      const all = (await mirror.allDocs({ include_docs: true })).rows.filter((r) => r.id !== HEADER_ID && !r.id.startsWith('_') && !r.value.deleted);
+      const bodies: PouchDoc[] = [];
+      for (const r of all) {
+        const plain = await decryptJson(old, r.id, r.doc as unknown as EncryptedBody);
+        bodies.push({ _id: r.id, _rev: r.value.rev, v: 1, ...(await encryptJson(made.keys, r.id, plain)) } as PouchDoc);
+      }
+      // the documents, then the header: a device that reads the new header finds them readable
+      const results = await mirror.bulkDocs(bodies);
+      const failed = results.filter((x) => !x.ok);
+      if (failed.length) throw new Error(`${failed.length} documents could not be re-encrypted (changed meanwhile): nothing was changed; try again.`);
+      await mirror.put({ ...made.header, _id: HEADER_ID, _rev: header._rev } as unknown as PouchDoc);
+      await putSyncMeta('keys', made.keys);
+      await putSyncMeta('salt', made.header.salt);
+      this.stored = { ...this.stored!, keys: made.keys };
+      // what this device wrote is what it agreed on
+      for (let i = 0; i < results.length; i++) if (results[i].rev) await setAgreedRevision(bodies[i]._id, results[i].rev!);
+    });
+    return this.syncNow();
   }
 
   /** Stops syncing and forgets the server, the keys and the mirror; the clients here stay. */

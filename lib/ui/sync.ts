@@ -46,5 +46,7 @@ export function useSyncActions() {
     },
     syncNow: () => ask(send({ type: 'sync:now' })).then(settle),
     disconnect: () => ask(send({ type: 'sync:disconnect' })).then(settle),
+    changePassphrase: (current: string, next: string) => ask(send({ type: 'sync:passphrase', current, next })).then(settle),
+    unlock: (passphrase: string) => ask(send({ type: 'sync:unlock', passphrase })).then(settle),
   };
 }

@@ -188,4 +188,32 @@ describe('sync between two Chromium profiles through a CouchDB server', () => {
       expect(Object.keys(d).sort()).toEqual(['_id', '_rev', 'ct', 'iv', 'v']);
     }
   });
+
+  it('a passphrase changed on the first locks the second until it is given there; then a call goes through again', async () => {
+    const first = await options(a);
+    await first.getByText('Change the passphrase').click();
+    const change = first.getByRole('form', { name: 'Change the passphrase' });
+    await change.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await change.getByLabel('New passphrase').fill('a passphrase for the new year');
+    await change.getByRole('button', { name: 'Change passphrase' }).click();
+    await first.getByText(/Passphrase changed: everything on the server is encrypted with the new one/).waitFor({ timeout: 60_000 });
+
+    // the second meets documents it cannot read, and asks
+    const second = await options(b);
+    await second.getByText(/The passphrase was changed on another browser/).first().waitFor({ timeout: 30_000 });
+    const unlock = second.getByRole('form', { name: 'Give the new passphrase' });
+    await unlock.getByLabel('New passphrase').fill(PASSPHRASE);
+    await unlock.getByRole('button', { name: 'Unlock' }).click();
+    await waitFor(async () => /does not open/.test((await second.getByRole('alert').textContent()) ?? ''), 'the old passphrase refused');
+    await unlock.getByLabel('New passphrase').fill('a passphrase for the new year');
+    await unlock.getByRole('button', { name: 'Unlock' }).click();
+    await second.getByText('Unlocked: syncing again.').waitFor({ timeout: 30_000 });
+
+    const there = await panelOn(b, DANA);
+    await waitFor(async () => (await historyOf(there)).length === 1, 'the history on the second');
+    const here = await panelOn(a, DANA);
+    await here.getByRole('button', { name: 'Log call' }).click();
+    await waitFor(async () => (await historyOf(there)).length === 2, 'the new call on the second', 10_000);
+    await Promise.all([first.close(), second.close(), here.close(), there.close()]);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { fakeBrowser } from 'wxt/testing';
@@ -25,6 +25,11 @@ beforeEach(async () => {
       status = { state: 'idle', pending: 0, lastSyncedAt: Date.now(), server: 'https://couch.example.com', database: 'touchbase', user: 'alex' };
     }
     if (m.type === 'sync:disconnect') status = { state: 'off', pending: 0 };
+    if (m.type === 'sync:unlock') {
+      if ((m as { passphrase?: string }).passphrase !== 'the new passphrase') return { ok: false, error: 'That passphrase does not open this sync database.' };
+      status = { ...status, state: 'idle', locked: false, error: undefined };
+    }
+    if (m.type === 'sync:passphrase' && (m as { current?: string }).current !== 'long walks on the beach') return { ok: false, error: 'That is not the current passphrase: nothing was changed.' };
     return { ok: true, data: status };
   }) as never);
 });
@@ -100,6 +105,41 @@ describe('the Sync section', () => {
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/That passphrase does not open this sync database/));
     expect(screen.getByText('Off: nothing is sent anywhere.')).toBeInTheDocument();
+  });
+
+  it('locked after a change elsewhere: asks for the new passphrase, refuses a wrong one, unlocks with the right one', async () => {
+    status = { state: 'error', pending: 0, locked: true, error: 'The passphrase was changed on another browser: enter the new one to go on syncing. Nothing here is lost meanwhile.', server: 'https://couch.example.com', database: 'touchbase', user: 'alex' };
+    const user = userEvent.setup();
+    renderIt();
+    expect(await screen.findByText(/The passphrase was changed on another browser/)).toBeInTheDocument();
+    const form = screen.getByRole('form', { name: 'Give the new passphrase' });
+    const field = within(form).getByLabelText('New passphrase');
+    await user.type(field, 'the old passphrase');
+    await user.click(within(form).getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Still locked: That passphrase does not open this sync database.');
+    await user.clear(field);
+    await user.type(field, 'the new passphrase');
+    await user.click(within(form).getByRole('button', { name: 'Unlock' }));
+    await screen.findByText('Unlocked: syncing again.');
+    expect(screen.queryByRole('form', { name: 'Give the new passphrase' })).not.toBeInTheDocument();
+  });
+
+  it('changes the passphrase only with the current one, and says so', async () => {
+    status = { state: 'idle', pending: 0, server: 'https://couch.example.com', database: 'touchbase', user: 'alex' };
+    const user = userEvent.setup();
+    renderIt();
+    await user.click(await screen.findByText('Change the passphrase'));
+    const form = screen.getByRole('form', { name: 'Change the passphrase' });
+    await user.type(within(form).getByLabelText('Current passphrase'), 'a guess');
+    await user.type(within(form).getByLabelText('New passphrase'), 'a passphrase for the new year');
+    await user.click(within(form).getByRole('button', { name: 'Change passphrase' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not changed: That is not the current passphrase: nothing was changed.');
+    await user.clear(within(form).getByLabelText('Current passphrase'));
+    await user.type(within(form).getByLabelText('Current passphrase'), 'long walks on the beach');
+    await user.click(within(form).getByRole('button', { name: 'Change passphrase' }));
+    await screen.findByText(/Passphrase changed: everything on the server is encrypted with the new one/);
+    expect(sent.filter((m) => m.type === 'sync:passphrase').at(-1)).toEqual({ type: 'sync:passphrase', current: 'long walks on the beach', next: 'a passphrase for the new year' });
+    expect(within(form).getByLabelText('Current passphrase')).toHaveValue('');
   });
 
   it('says in words where sync stands: waiting clients, an unreachable server, the last error', () => {

@@ -8,8 +8,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NodePouch as PouchDB, startCouchServer, type CouchServer } from '../../support/couch-server';
-import { HEADER_ID, newClientDocId, SyncEngine } from '@/lib/sync/engine';
-import { decryptJson, encryptJson, openHeader, type SyncHeader, type SyncKeys } from '@/lib/sync/crypto';
+import { HEADER_ID, newClientDocId, PASSPHRASE_CHANGED, SyncEngine } from '@/lib/sync/engine';
+import { decryptJson, encryptJson, newHeader, openHeader, type SyncHeader, type SyncKeys } from '@/lib/sync/crypto';
 import { createClient, deleteClient, findClientByEmail, getClient, updateClient } from '@/lib/db/clients';
 import { deleteTouchpoint, listHistory, logTouchpoint } from '@/lib/db/touchpoints';
 import { db } from '@/lib/db/schema';
@@ -240,6 +240,38 @@ describe('sync with a CouchDB server', () => {
     expect(onServer.filter((d) => d.doc.deletedAt !== undefined)).toHaveLength(1);
     expect(JSON.stringify(await server.documents('touchbase'))).not.toContain('Quarterly');
     await other.disconnect();
+  }, 60_000);
+
+  it('changing the passphrase re-encrypts everything under a new header; a browser that meets it is locked until it gives the new one', async () => {
+    const dana = await createClient({ name: 'Dana Client', emails: ['dana.client@acme-corp.com'] }, 1_000);
+    await engine.connect(config(), PASSPHRASE);
+    const before = (await remote().get(HEADER_ID)) as unknown as SyncHeader;
+    await expect(engine.changePassphrase('not the passphrase', 'a brand new passphrase')).rejects.toThrow(/not the current passphrase: nothing was changed/);
+    expect(((await remote().get(HEADER_ID)) as unknown as SyncHeader).salt).toBe(before.salt);
+
+    await engine.changePassphrase(PASSPHRASE, 'a brand new passphrase');
+    const header = (await remote().get(HEADER_ID)) as unknown as SyncHeader;
+    expect(header.salt).not.toBe(before.salt);
+    await expect(openHeader(header, PASSPHRASE)).rejects.toThrow(/does not open/);
+    const keys = await openHeader(header, 'a brand new passphrase');
+    const rows = (await remote().allDocs({ include_docs: true })).rows.filter((r) => r.id !== HEADER_ID);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) await expect(decryptJson(keys, r.id, r.doc as never)).resolves.toBeTruthy();
+
+    // now changed "elsewhere" again: this browser cannot read what comes and says so
+    const third = await newHeader('a third passphrase here');
+    await remote().put({ ...third.header, _id: HEADER_ID, _rev: (await remote().get(HEADER_ID))._rev } as unknown as PouchDoc);
+    const danaDoc = (await remote().allDocs({ include_docs: true })).rows.find((r) => r.id.startsWith('c'))!;
+    const plain = (await decryptJson(keys, danaDoc.id, danaDoc.doc as never)) as ClientDocument;
+    const changed = { ...plain, card: { ...plain.card, company: { value: 'Acme Holdings', at: Date.now() + 10 } } };
+    await remote().put({ ...danaDoc.doc!, ...(await encryptJson(third.keys, danaDoc.id, changed)) } as PouchDoc);
+    await expect(engine.syncNow()).rejects.toThrow();
+    expect(engine.status()).toMatchObject({ state: 'error', locked: true, error: PASSPHRASE_CHANGED });
+    expect((await getClient(dana.id!))!.company).not.toBe('Acme Holdings');
+    await expect(engine.unlock('a brand new passphrase')).rejects.toThrow(/does not open/);
+    await engine.unlock('a third passphrase here');
+    expect(engine.status().locked).toBe(false);
+    expect((await getClient(dana.id!))!.company).toBe('Acme Holdings');
   }, 60_000);
 
   it('names documents with ids CouchDB accepts (never a leading underscore) that never repeat', async () => {
