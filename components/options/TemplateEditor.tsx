@@ -143,11 +143,15 @@ export function TemplateEditor() {
           </details>
 
           {errors.length > 0 ? (
-            <ul role="alert" className="errors" aria-label="Problems in this template">
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
+            // the alert around the list, not on it: a list given another role is no list,
+            // and its items then belong to nothing (axe: listitem)
+            <div role="alert" aria-label="Problems in this template">
+              <ul className="errors">
+                {errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </div>
           ) : null}
 
           <div className="row">
