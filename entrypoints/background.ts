@@ -8,7 +8,7 @@ import {
 import { armAutoBackup, AUTO_BACKUP_ALARM, onDownloadChanged, runAutoBackup, type DownloadDelta } from '@/lib/background/auto-backup';
 import { forgetTab } from '@/lib/messages/session';
 import { ensureBuiltInTemplates } from '@/lib/db/templates';
-import { startSync } from '@/lib/background/sync';
+import { startSync, SYNC_ALARM } from '@/lib/background/sync';
 
 const BADGE_ALARM = 'touchbase:badge';
 
@@ -47,6 +47,7 @@ export default defineBackground(() => {
       void checkKeyAccountAlerts().catch(console.error);
     } else if (a.name === DIGEST_ALARM) void onDigestAlarm(a).catch(console.error);
     else if (a.name === AUTO_BACKUP_ALARM) void runAutoBackup().catch(console.error);
+    else if (a.name === SYNC_ALARM) sync.wake();
   });
   // the automatic backup: its alarm set for the next due time, and run at once when it is
   // due already (turned on just now, or the browser was closed when it was due)

@@ -292,13 +292,6 @@ async function clientWithAddresses(doc: ClientDocument): Promise<Client | undefi
   return db.clients.where('emails').anyOf(emails.filter((e): e is string => typeof e === 'string')).first();
 }
 
-/** When a change from another device last landed in this client, if one did. */
-export async function changedElsewhereAt(clientId: number): Promise<number | undefined> {
-  const rows = await db.syncDocs.where('clientId').equals(clientId).toArray();
-  const times = rows.flatMap((r) => (r.fromElsewhereAt === undefined ? [] : [r.fromElsewhereAt]));
-  return times.length ? Math.max(...times) : undefined;
-}
-
 export async function getSyncMeta<T>(key: string): Promise<T | undefined> {
   return (await db.syncMeta.get(key))?.value as T | undefined;
 }

@@ -183,8 +183,8 @@ export class SyncEngine {
     if (!config || !keys) return false;
     this.stored = { config, keys };
     const saved = await getSyncMeta<SyncStatus>('status');
-    if (saved) this.state = { ...saved, state: saved.locked ? 'error' : 'idle' };
     this.locked = !!saved?.locked;
+    this.setStatus(saved ? { ...saved, state: saved.locked ? 'error' : 'idle' } : { state: 'idle' });
     await this.start();
     this.schedulePush(0);
     return true;
@@ -224,6 +224,13 @@ export class SyncEngine {
     const run = this.queue.then(task);
     this.queue = run.catch((e) => this.setStatus({ state: 'error', error: describeSyncError(e) }));
     return run;
+  }
+
+  /** The worker was woken to sync (lib/background/sync.ts): look both ways now. */
+  wake(): void {
+    if (!this.stored) return;
+    this.schedulePull();
+    this.schedulePush(0);
   }
 
   /** A local write happened: send what changed soon (a burst of writes sends once). */

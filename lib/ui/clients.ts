@@ -6,7 +6,7 @@ import {
 } from '../db/clients';
 import { countOverdue } from '../db/overdue';
 import { trySend } from '../messages/send';
-import { changedElsewhereAt } from '../db/sync-store';
+import { changedElsewhereAt } from '../db/sync-seen';
 import { keys } from './keys';
 import { useWrite } from './write';
 
