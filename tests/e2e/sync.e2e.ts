@@ -152,6 +152,13 @@ describe('sync between two Chromium profiles through a CouchDB server', () => {
     await notes.blur();
     await there.getByRole('button', { name: /^Delete call of / }).click();
     await waitFor(async () => (await historyOf(there)).length === 0, 'the call deleted on the second');
+    // and a sale, with a summary
+    await there.getByRole('button', { name: 'Log sale' }).click();
+    await there.getByLabel('Sale amount').fill('12345');
+    await there.getByRole('button', { name: 'Save sale' }).click();
+    await there.getByLabel('Add a short summary (optional)').fill('Renewal of three seats');
+    await there.getByLabel('Add a short summary (optional)').press('Enter');
+    await waitFor(async () => (await historyOf(there)).some((t) => t.includes('Renewal of three seats')), 'the sale on the second');
 
     await couch.start();
     const settled = async (p: Page) => {
@@ -160,12 +167,15 @@ describe('sync between two Chromium profiles through a CouchDB server', () => {
       return (
         (await card.getByLabel('Company').inputValue()) === 'Acme Holdings' &&
         (await card.getByLabel('Notes').inputValue()) === 'Prefers mornings' &&
-        h.length === 1 &&
-        /meeting/i.test(h[0])
+        // the union of what both added (the meeting, the sale), without the deleted call
+        h.length === 2 &&
+        h.some((t) => /meeting/i.test(t)) &&
+        h.some((t) => t.includes('Renewal of three seats')) &&
+        !h.some((t) => /call/i.test(t))
       );
     };
-    await waitFor(() => settled(here), 'the first to hold both edits, the meeting and not the call', 90_000);
-    await waitFor(() => settled(there), 'the second to hold both edits, the meeting and not the call', 90_000);
+    await waitFor(() => settled(here), 'the first to hold both edits, the meeting and the sale and not the call', 90_000);
+    await waitFor(() => settled(there), 'the second to hold both edits, the meeting and the sale and not the call', 90_000);
     // some seconds later (more rounds of replication), the deleted call has not come back
     await new Promise((r) => setTimeout(r, 3_000));
     expect(await settled(here)).toBe(true);
@@ -181,7 +191,7 @@ describe('sync between two Chromium profiles through a CouchDB server', () => {
     }, 'no conflicting revision left on the server', 30_000))!;
     expect(docs.length).toBeGreaterThanOrEqual(3);
     const text = JSON.stringify(docs);
-    for (const secret of ['Dana', 'dana', 'acme', 'Acme', 'Lee', 'globex', 'Prefers mornings', 'call', 'meeting']) {
+    for (const secret of ['Dana', 'dana', 'acme', 'Acme', 'Lee', 'globex', 'Prefers mornings', 'call', 'meeting', 'Renewal', 'three seats', '12345', '12,345']) {
       expect(text).not.toContain(secret);
     }
     for (const d of docs.filter((x) => x._id !== 'touchbase-header')) {
@@ -210,10 +220,10 @@ describe('sync between two Chromium profiles through a CouchDB server', () => {
     await second.getByText('Unlocked: syncing again.').waitFor({ timeout: 30_000 });
 
     const there = await panelOn(b, DANA);
-    await waitFor(async () => (await historyOf(there)).length === 1, 'the history on the second');
+    await waitFor(async () => (await historyOf(there)).length === 2, 'the history on the second');
     const here = await panelOn(a, DANA);
     await here.getByRole('button', { name: 'Log call' }).click();
-    await waitFor(async () => (await historyOf(there)).length === 2, 'the new call on the second', 10_000);
+    await waitFor(async () => (await historyOf(there)).length === 3, 'the new call on the second', 10_000);
     await Promise.all([first.close(), second.close(), here.close(), there.close()]);
   }, 120_000);
 });
