@@ -23,7 +23,7 @@ const NO_SECRETS = { unlock: '', current: '', next: '' };
 
 export function statusLine(s: SyncStatus, now = Date.now()): string {
   const parts = [STATE_WORDS[s.state]];
-  if (s.state !== 'off' && s.lastSyncedAt) parts.push(`Last synced ${formatDistanceToNowStrict(s.lastSyncedAt)} ago.`);
+  if (s.state !== 'off' && s.lastSyncedAt) parts.push(now - s.lastSyncedAt < 60_000 ? 'Last synced just now.' : `Last synced ${formatDistanceToNowStrict(s.lastSyncedAt)} ago.`);
   if (s.state !== 'off' && s.pending > 0) parts.push(`${s.pending} ${s.pending === 1 ? 'client' : 'clients'} waiting to be sent.`);
   if (s.error) parts.push(s.state === 'off' ? `Last try: ${s.error}` : s.error);
   return parts.join(' ');

@@ -147,6 +147,7 @@ describe('the Sync section', () => {
       'Connected, but the server cannot be reached: changes wait here and go when it is back. 3 clients waiting to be sent. The server cannot be reached.',
     );
     expect(statusLine({ state: 'idle', pending: 1, lastSyncedAt: Date.now() - 120_000 })).toMatch(/^Connected, up to date\. Last synced 2 minutes ago\. 1 client waiting to be sent\.$/);
+    expect(statusLine({ state: 'idle', pending: 0, lastSyncedAt: Date.now() - 5_000 })).toBe('Connected, up to date. Last synced just now.');
     expect(statusLine({ state: 'off', pending: 0, error: 'The server refused the user name or password.' })).toBe(
       'Off: nothing is sent anywhere. Last try: The server refused the user name or password.',
     );
