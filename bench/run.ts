@@ -564,8 +564,7 @@ async function firstPaint(h: Harness) {
  */
 async function syncBench() {
   const couch = await startCouchServer();
-  const auth = { authorization: `Basic ${Buffer.from(`${couch.user}:${couch.password}`).toString('base64')}` };
-  await fetch(`${couch.url}/touchbase`, { method: 'PUT', headers: auth });
+  await couch.createDatabase('touchbase');
   const grant = (m: { host_permissions: string[] }) => void m.host_permissions.push('http://127.0.0.1/*');
   const [a, b] = [await launch({ manifest: grant }), await launch({ manifest: grant })];
   try {

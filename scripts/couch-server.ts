@@ -8,5 +8,5 @@ import { startCouchServer } from '../tests/support/couch-server';
 
 const port = Number(process.env.PORT ?? 5984);
 const server = await startCouchServer({ port, user: 'touchbase', password: 'touchbase' });
-await fetch(`${server.url}/touchbase`, { method: 'PUT', headers: { authorization: `Basic ${btoa('touchbase:touchbase')}` } });
+await server.createDatabase('touchbase');
 console.log(`CouchDB protocol on ${server.url}: database "touchbase", user "touchbase", password "touchbase". Ctrl+C stops it (and forgets everything).`);

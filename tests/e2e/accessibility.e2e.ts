@@ -34,7 +34,7 @@ let couch: CouchServer;
 beforeAll(async () => {
   couch = await startCouchServer();
   for (const db of ['a11y-light', 'a11y-dark']) {
-    await fetch(`${couch.url}/${db}`, { method: 'PUT', headers: { authorization: `Basic ${btoa(`${couch.user}:${couch.password}`)}` } });
+    await couch.createDatabase(db);
   }
 });
 afterAll(async () => {

@@ -28,7 +28,7 @@ const withServerAccess = (m: { host_permissions: string[] }) => {
 
 beforeAll(async () => {
   couch = await startCouchServer();
-  await fetch(`${couch.url}/touchbase`, { method: 'PUT', headers: { authorization: `Basic ${btoa(`${couch.user}:${couch.password}`)}` } });
+  await couch.createDatabase('touchbase');
   [a, b] = await Promise.all([launch({ manifest: withServerAccess }), launch({ manifest: withServerAccess })]);
 }, 120_000);
 afterAll(async () => {

@@ -34,6 +34,10 @@ export interface CouchServer {
   start(): Promise<void>;
   /** every document of `db` as stored, design and local documents left out */
   documents(db: string): Promise<Record<string, unknown>[]>;
+  /** creates the database `db` (empty), as an admin does before a user connects */
+  createDatabase(db: string): Promise<void>;
+  /** deletes the database `db` */
+  deleteDatabase(db: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,6 +98,13 @@ export async function startCouchServer(opts: { user?: string; password?: string;
     async documents(name) {
       const all = await new MemPouch(name).allDocs({ include_docs: true, conflicts: true });
       return all.rows.filter((r) => !r.id.startsWith('_design/')).map((r) => r.doc as Record<string, unknown>);
+    },
+    async createDatabase(name) {
+      const r = await fetch(`http://127.0.0.1:${port}/${name}`, { method: 'PUT', headers: { authorization: expected } });
+      if (!r.ok && r.status !== 412) throw new Error(`creating ${name}: ${r.status}`);
+    },
+    async deleteDatabase(name) {
+      await fetch(`http://127.0.0.1:${port}/${name}`, { method: 'DELETE', headers: { authorization: expected } });
     },
     close: stop,
   };

@@ -59,12 +59,12 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetDb();
-  await fetch(`${server.url}/touchbase`, { method: 'PUT', headers: { authorization: `Basic ${btoa(`${server.user}:${server.password}`)}` } });
+  await server.createDatabase('touchbase');
   engine = newEngine();
 });
 afterEach(async () => {
   await engine.disconnect().catch(() => undefined);
-  await fetch(`${server.url}/touchbase`, { method: 'DELETE', headers: { authorization: `Basic ${btoa(`${server.user}:${server.password}`)}` } });
+  await server.deleteDatabase('touchbase');
 });
 
 describe('sync with a CouchDB server', () => {
