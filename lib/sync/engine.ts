@@ -125,6 +125,9 @@ export class SyncEngine {
 
   private setStatus(patch: Partial<SyncStatus>) {
     this.state = { ...this.state, ...patch };
+    // locked stays said until the new passphrase is given: replication's own events (paused,
+    // active) keep coming meanwhile and would otherwise say all is well
+    if (this.locked) this.state = { ...this.state, state: 'error', locked: true, error: PASSPHRASE_CHANGED };
     // kept only while connected: a refused connection leaves nothing behind
     if (this.stored) void putSyncMeta('status', this.state).catch(() => undefined);
     this.deps.onStatus?.(this.status());
