@@ -11,13 +11,15 @@ import { createStore } from './raw-stores';
 /** Dexie keeps its version N as IndexedDB version 10 N. */
 const DEXIE_V4 = 40;
 
-async function writeVersion4(data: { clients: object[]; touchpoints: object[] }): Promise<number> {
+async function writeVersion4(data: { clients: object[]; touchpoints: object[] }): Promise<{ version: number; stores: string[] }> {
   await new Promise<void>((ok, fail) => {
     const del = indexedDB.deleteDatabase(DB_NAME);
     del.onsuccess = () => ok();
     del.onerror = () => fail(del.error);
   });
-  return new Promise<number>((ok, fail) => {
+  // what was written, read before the connection closes: once it has, the background's
+  // Dexie may open (and upgrade) the database at any moment, a badge alarm or a restart
+  return new Promise<{ version: number; stores: string[] }>((ok, fail) => {
     const req = indexedDB.open(DB_NAME, DEXIE_V4);
     req.onupgradeneeded = () => {
       const stores = Object.fromEntries(Object.entries(SCHEMA_V4).map(([name, spec]) => [name, createStore(req.result, name, spec)]));
@@ -25,9 +27,9 @@ async function writeVersion4(data: { clients: object[]; touchpoints: object[] })
       for (const t of data.touchpoints) stores.touchpoints.add(t);
     };
     req.onsuccess = () => {
-      const version = req.result.version;
+      const written = { version: req.result.version, stores: [...req.result.objectStoreNames].sort() };
       req.result.close();
-      ok(version);
+      ok(written);
     };
     req.onerror = () => fail(req.error);
   });
