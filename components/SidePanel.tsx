@@ -14,6 +14,7 @@ import { useSettings } from '@/lib/ui/settings';
 import { usePanelStore, type PanelView } from '@/lib/ui/panel-store';
 import { useRequestedView } from '@/lib/ui/panel-view';
 import { openInsights, openOptions } from '@/lib/ui/navigation';
+import { useBackgroundAwake } from '@/lib/ui/background-awake';
 
 // asked for only when the user reports a page, or shown only when a page could not be read:
 // their code loads then, not with the panel (which keeps it within its 450 KB)
@@ -60,6 +61,7 @@ export function SidePanel({
   initialView?: PanelView | null;
 }) {
   const tabId = useFollowedTab(fixedTabId);
+  useBackgroundAwake();
   const { thread, loading, ready } = useTabThread(tabId);
   const { data: settings, isError: noDatabase } = useSettings();
   const { data: clientCount } = useClientCount();
