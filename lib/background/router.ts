@@ -4,9 +4,9 @@
  * and changes nothing.
  */
 import {
-  parseMessage, isTrustedSender, type Message, type MessageType, type Reply, type SenderInfo, type SyncStatus,
+  parseMessage, isTrustedSender, type Message, type MessageType, type Reply, type SenderInfo,
 } from '../messages/protocol';
-import type { SyncConfig } from '../sync/config';
+import type { SyncEngine } from '../sync/engine';
 import {
   forgetPendingTemplate, loadPendingTemplate, loadTabThread, savePendingTemplate, saveTabThread,
 } from '../messages/session';
@@ -16,15 +16,8 @@ import { getSettings, learnOwnAddresses } from '../db/settings';
 import type { ThreadSnapshot } from '../domain/model';
 import { refreshBadge } from './badge';
 
-/** What the router asks of sync (lib/sync/engine.ts's SyncEngine). */
-export interface SyncControl {
-  connect(config: SyncConfig, passphrase: string): Promise<SyncStatus>;
-  syncNow(): Promise<SyncStatus>;
-  disconnect(): Promise<SyncStatus>;
-  status(): SyncStatus;
-  changePassphrase(current: string, next: string): Promise<SyncStatus>;
-  unlock(passphrase: string): Promise<SyncStatus>;
-}
+/** What the router asks of sync. */
+export type SyncControl = Pick<SyncEngine, 'connect' | 'syncNow' | 'disconnect' | 'status' | 'changePassphrase' | 'unlock'>;
 
 export interface RouterContext {
   ownId: string;

@@ -338,6 +338,16 @@ export interface OutgoingRecord {
   templateId?: number;
 }
 
+/**
+ * The settings' document against its base. On a device never synced, a setting still at its
+ * default carries no edit time: a new browser connecting does not put its defaults over the
+ * settings the user chose elsewhere.
+ */
+function settingsDocument(settings: Settings, base: ClientDocument | undefined, now: number): ClientDocument {
+  const untouched = (f: string, v: unknown) => (stableJson(DEFAULT_SETTINGS[f as keyof Settings] ?? null) === stableJson(v) ? 0 : now);
+  return recordDocument('settings', settings as unknown as Record<string, unknown>, SYNCED_SETTINGS, base, now, untouched);
+}
+
 /** A template's document against its base; a built-in's shipped words carry no edit time, so they never win over an edit elsewhere. */
 function templateDocument(t: Template, base: ClientDocument | undefined, now: number): ClientDocument {
   const words = t.builtInKey ? BUILT_IN_TEMPLATES.find((b) => b.builtInKey === t.builtInKey) : undefined;
@@ -353,10 +363,7 @@ export async function localRecordChanges(
   const [rows, settings, templates] = await Promise.all([recordRows(), getSettings(), db.templates.toArray()]);
   const out: OutgoingRecord[] = [];
   const settingsRow = rows.find((r) => r.kind === 'settings');
-  // on a device never synced, a setting still at its default carries no edit time: a new
-  // browser connecting does not put its defaults over the settings the user chose elsewhere
-  const untouched = (f: string, v: unknown) => (stableJson(DEFAULT_SETTINGS[f as keyof Settings] ?? null) === stableJson(v) ? 0 : now);
-  const settingsDoc = recordDocument('settings', settings as unknown as Record<string, unknown>, SYNCED_SETTINGS, settingsRow?.base, now, untouched);
+  const settingsDoc = settingsDocument(settings, settingsRow?.base, now);
   if (!settingsRow?.rev || !sameDocument(settingsDoc, settingsRow.base)) out.push({ docId: settingsRow?.docId ?? ids.settings, doc: settingsDoc, rev: settingsRow?.rev, kind: 'settings' });
   const byTemplate = new Map(rows.filter((r) => r.kind === 'template' && r.templateId).map((r) => [r.templateId!, r]));
   for (const t of templates) {
@@ -396,8 +403,7 @@ export async function applyRecord(docId: string, incoming: ClientDocument, rev: 
     const put = (r: RecordRow) => db.syncMeta.put({ key: RECORD_PREFIX + docId, value: r });
     if (incoming.kind === 'settings') {
       const current = await getSettings();
-      const untouched = (f: string, v: unknown) => (stableJson(DEFAULT_SETTINGS[f as keyof Settings] ?? null) === stableJson(v) ? 0 : now);
-      const here = recordDocument('settings', current as unknown as Record<string, unknown>, SYNCED_SETTINGS, row?.base, now, untouched);
+      const here = settingsDocument(current, row?.base, now);
       const merged = mergeClientDocuments(here, incoming);
       const values = recordValues(merged);
       const patch = Object.fromEntries(

@@ -319,35 +319,44 @@ export class SyncEngine {
   private async push(): Promise<void> {
     if (!this.pulledOnce || this.locked) return;
     const { keys } = this.stored!;
-    const mirror = this.mirror!;
     const records = await localRecordChanges({
       settings: `s${await documentId(keys, 'settings')}`,
       // a built-in is the same document on every device; the user's own, one each
       template: async (t) => `t${await documentId(keys, t.builtInKey ? `template:builtin:${t.builtInKey}` : `template:${toBase64Url(crypto.getRandomValues(new Uint8Array(16)))}`)}`,
     }, this.now());
-    if (records.length) {
-      const bodies = await Promise.all(records.map(async (o) => ({ _id: o.docId, ...(o.rev ? { _rev: o.rev } : {}), v: 1, ...(await encryptJson(keys, o.docId, o.doc)) })));
-      const results = await mirror.bulkDocs(bodies as PouchDoc[]);
-      await markRecordsWritten(records.flatMap((o, i) => (results[i].ok && results[i].rev ? [{ ...o, rev: results[i].rev! }] : [])));
-      for (let i = 0; i < records.length; i++) if (!results[i].ok && results[i].error === 'conflict') await this.pull(records[i].docId);
-    }
+    await this.writeOut(records, markRecordsWritten);
     for (;;) {
       const refs = this.refs!;
       const out = await localChanges(refs, () => newClientDocId(keys), this.now());
       this.setStatus({ pending: out.length });
       if (out.length === 0) return;
-      const bodies = await Promise.all(
-        out.map(async (o) => ({ _id: o.docId, ...(o.rev ? { _rev: o.rev } : {}), v: 1, ...(await encryptJson(keys, o.docId, o.doc)) })),
-      );
-      const results = await mirror.bulkDocs(bodies as PouchDoc[]);
-      await markWritten(refs, out.flatMap((o, i) => (results[i].ok && results[i].rev ? [{ ...o, rev: results[i].rev! }] : [])));
-      for (let i = 0; i < out.length; i++) {
-        const r = results[i];
-        if (r.ok) continue;
-        // the mirror moved on (a version from elsewhere not applied yet): merge with it
-        if (r.error === 'conflict') await this.pull(out[i].docId);
-        else throw new Error(r.message ?? r.error ?? 'the mirror refused a document');
-      }
+      await this.writeOut(out, (written) => markWritten(refs, written));
+    }
+  }
+
+  /** One document's body in the mirror: its id, the revision it replaces, the ciphertext. */
+  private async body(keys: SyncKeys, docId: string, doc: unknown, rev?: string): Promise<PouchDoc> {
+    return { _id: docId, ...(rev ? { _rev: rev } : {}), v: 1, ...(await encryptJson(keys, docId, doc)) } as PouchDoc;
+  }
+
+  /**
+   * Documents into the mirror in one `bulkDocs`; `mark` records those written. One the mirror
+   * refuses as a conflict moved on there (a version from elsewhere not applied yet): it is
+   * merged with that version instead.
+   */
+  private async writeOut<T extends { docId: string; doc: ClientDocument; rev?: string }>(
+    items: T[],
+    mark: (written: (T & { rev: string })[]) => Promise<void>,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const keys = this.stored!.keys;
+    const results = await this.mirror!.bulkDocs(await Promise.all(items.map((o) => this.body(keys, o.docId, o.doc, o.rev))));
+    await mark(items.flatMap((o, i) => (results[i].ok && results[i].rev ? [{ ...o, rev: results[i].rev! }] : [])));
+    for (let i = 0; i < items.length; i++) {
+      const r = results[i];
+      if (r.ok) continue;
+      if (r.error === 'conflict') await this.pull(items[i].docId);
+      else throw new Error(r.message ?? r.error ?? 'the mirror refused a document');
     }
   }
 
@@ -396,8 +405,7 @@ export class SyncEngine {
       if (losers.length) await mirror.bulkDocs(losers);
       return;
     }
-    const body = { _id: r.docId, _rev: r.rev, v: 1, ...(await encryptJson(this.stored!.keys, r.docId, merged)) } as PouchDoc;
-    const [written] = await mirror.bulkDocs([body, ...losers]);
+    const [written] = await mirror.bulkDocs([await this.body(this.stored!.keys, r.docId, merged, r.rev), ...losers]);
     if (written.ok && written.rev) await setAgreedRevision(r.docId, written.rev);
   }
 
@@ -477,7 +485,7 @@ export class SyncEngine {
       const bodies: PouchDoc[] = [];
       for (const r of all) {
         const plain = await decryptJson(old, r.id, r.doc as unknown as EncryptedBody);
-        bodies.push({ _id: r.id, _rev: r.value.rev, v: 1, ...(await encryptJson(made.keys, r.id, plain)) } as PouchDoc);
+        bodies.push(await this.body(made.keys, r.id, plain, r.value.rev));
       }
       // the documents, then the header: a device that reads the new header finds them readable
       const results = await mirror.bulkDocs(bodies);
