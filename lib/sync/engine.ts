@@ -424,7 +424,9 @@ export class SyncEngine {
     this.pullTimer = undefined;
     this.replication?.cancel();
     this.feed?.cancel();
-    await this.queue.catch(() => undefined);
+    // what is under way finishes first, but Disconnect never waits on it for ever (a request
+    // to a server that stopped answering, say)
+    await Promise.race([this.queue.catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);
     await this.mirror?.close().catch(() => undefined);
     this.replication = this.feed = this.mirror = this.remote = undefined;
     this.refs = undefined;

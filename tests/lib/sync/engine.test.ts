@@ -153,6 +153,7 @@ describe('sync with a CouchDB server', () => {
     expect(Object.keys(danaDoc.doc.deleted)).toEqual([call.id]);
     expect(docs.filter((d) => d.doc.deletedAt !== undefined)).toHaveLength(1);
     // a device that still has them connects: they stay deleted there too
+    await engine.disconnect();
     await resetDb();
     const again = await createClient({ name: 'Dana Client', emails: ['dana.client@acme-corp.com'] }, 1_000);
     await logTouchpoint({ clientId: again.id!, kind: 'call', at: 2_000 }, 2_000);
