@@ -13,10 +13,11 @@ import { toEmail } from '../domain/validate';
 import { db } from './schema';
 import { recomputeAllClients } from './derived';
 
-const KEY = 'app';
+/** the settings' one row */
+export const SETTINGS_KEY = 'app';
 
 export function getSettings(): Promise<Settings> {
-  return db.settings.get(KEY).then((row) => settingsFrom(row?.value));
+  return db.settings.get(SETTINGS_KEY).then((row) => settingsFrom(row?.value));
 }
 
 /** Checks the whole patch first; then writes it and re-derives every client at once. */
@@ -24,7 +25,7 @@ export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
   return db.transaction('rw', db.settings, db.clients, db.histories, db.digests, async () => {
     const current = await getSettings();
     const next = validateSettingsPatch(patch, current);
-    await db.settings.put({ key: KEY, value: next });
+    await db.settings.put({ key: SETTINGS_KEY, value: next });
     const affectsDerived = (
       [
         'cadenceDays', 'allowLongCadence', 'keyAccountCadenceDays', 'replyLateHours', 'workingDays', 'workingDaysOnly',
@@ -61,7 +62,7 @@ export async function learnOwnAddresses(addresses: string[]): Promise<void> {
     }
     const learned = [...new Set([...fresh, ...current.learnedAddresses])].slice(0, LIMITS.learnedAddresses);
     if (JSON.stringify(learned) === JSON.stringify(current.learnedAddresses)) return;
-    await db.settings.put({ key: KEY, value: { ...current, learnedAddresses: learned } });
+    await db.settings.put({ key: SETTINGS_KEY, value: { ...current, learnedAddresses: learned } });
   });
 }
 

@@ -6,15 +6,19 @@
  * so a touchpoint is named by { clientId, id }; an id is never given to another touchpoint
  * (lib/domain/ids.ts), so a stale reference finds nothing rather than the wrong one.
  */
-import type { Touchpoint, TouchpointRef } from '../domain/model';
+import type { Client, ClientHistory, Settings, Touchpoint, TouchpointRef } from '../domain/model';
 import { validateTouchpoint, type TouchpointInput } from '../domain/touchpoints';
 import { ValidationError } from '../domain/validate';
 import { isTouchpointId, newTouchpointId } from '../domain/ids';
-import { db } from './schema';
+import { withDerivedFields } from '../domain/derive';
+import { digestOf } from '../domain/digest';
+import { settingsFrom } from '../domain/settings';
+import { db, type SettingsRow } from './schema';
+import { canWriteNatively, nativeWrite, request } from './native-write';
 import { NotFoundError } from './errors';
-import { getSettings } from './settings';
-import { putDerived, recomputeClient } from './derived';
-import { readHistory, writeHistory } from './history';
+import { getSettings, SETTINGS_KEY } from './settings';
+import { recomputeClient } from './derived';
+import { byTime, readHistory, writeHistory } from './history';
 
 function findIn(items: Touchpoint[], ref: TouchpointRef): number {
   const i = items.findIndex((t) => t.id === ref.id);
@@ -27,29 +31,65 @@ function checkRef(ref: TouchpointRef): void {
     throw new ValidationError('a touchpoint is named by the ids of its client and itself');
 }
 
+/** What adding a touchpoint makes of the client's records, derived in memory. */
+interface Added {
+  saved: Touchpoint;
+  /** absent when the history held the touchpoint already (nothing to write) */
+  write?: { client: Client; items: Touchpoint[] };
+}
+
+function added(
+  client: Client | undefined, items: Touchpoint[], settings: Settings,
+  tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => string, now: number,
+): Added {
+  if (!client) throw new NotFoundError(`client ${tp.clientId} does not exist`);
+  if (tp.messageKey) {
+    const existing = items.find((t) => t.messageKey === tp.messageKey);
+    if (existing) return { saved: existing };
+  }
+  const saved: Touchpoint = { ...tp, id: id(items) };
+  items.push(saved);
+  // sorted as stored, so the client is derived from the history as it will be read
+  items.sort(byTime);
+  const next = withDerivedFields(client, items, settings);
+  next.updatedAt = now;
+  return { saved, write: { client: next, items } };
+}
+
 /**
  * Adds a checked touchpoint to its client's history and re-derives the client, in one
  * transaction. A message key the history already holds returns that touchpoint instead
  * (a detected email is recorded once). `id` picks the new touchpoint's id from the
  * history as it is.
+ *
+ * Standing alone (a call logged in the panel) it runs on IndexedDB's own transaction
+ * (./native-write.ts says why); inside a caller's transaction (a referral, the sample
+ * data) it joins that one through Dexie. Both make the same reads at once, derive in
+ * memory and make the same writes at once, chained rather than awaited: in turn they were
+ * a round trip each, and inside a Dexie transaction every await also costs a turn of its
+ * zone machinery (BENCHMARKS.md, logging).
  */
 function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => string, now: number): Promise<Touchpoint> {
-  // The three reads at once, the derivation in memory, the three writes at once, chained
-  // rather than awaited: in turn they were a round trip each, and inside a Dexie transaction
-  // every await also costs a turn of its zone machinery (BENCHMARKS.md, logging)
+  if (canWriteNatively()) {
+    return nativeWrite(['clients', 'histories', 'digests', 'settings'], ['clients', 'histories', 'digests'], (tx) =>
+      Promise.all([
+        request<Client | undefined>(tx.objectStore('clients').get(tp.clientId)),
+        request<ClientHistory | undefined>(tx.objectStore('histories').get(tp.clientId)),
+        request<SettingsRow | undefined>(tx.objectStore('settings').get(SETTINGS_KEY)),
+      ]).then(([client, row, settings]) => {
+        const { saved, write } = added(client, row?.items ?? [], settingsFrom(settings?.value), tp, id, now);
+        if (!write) return saved;
+        tx.objectStore('histories').put({ clientId: tp.clientId, items: write.items });
+        tx.objectStore('digests').put(digestOf(tp.clientId, write.items));
+        return request(tx.objectStore('clients').put(write.client)).then(() => saved);
+      }),
+    );
+  }
   return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, () =>
     Promise.all([db.clients.get(tp.clientId), readHistory(tp.clientId), getSettings()]).then(([client, items, settings]) => {
-      if (!client) throw new NotFoundError(`client ${tp.clientId} does not exist`);
-      if (tp.messageKey) {
-        const existing = items.find((t) => t.messageKey === tp.messageKey);
-        if (existing) return existing;
-      }
-      const saved: Touchpoint = { ...tp, id: id(items) };
-      items.push(saved);
-      // writeHistory sorts the items (about one pass here) before it returns, so the client
-      // is derived from the history as stored
-      const written = writeHistory(tp.clientId, items);
-      return Promise.all([written, putDerived(client, settings, now, items)]).then(() => saved);
+      const { saved, write } = added(client, items, settings, tp, id, now);
+      if (!write) return saved;
+      return Promise.all([writeHistory(tp.clientId, write.items), db.clients.put(write.client)]).then(() => saved);
     }),
   );
 }
