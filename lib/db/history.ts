@@ -44,6 +44,13 @@ export function readHistory(clientId: number): Promise<Touchpoint[]> {
   return db.histories.get(clientId).then((row) => (row ? row.items : []));
 }
 
+/** The client's touchpoints, newest first (the `limit` newest, when given). */
+export async function listHistory(clientId: number, limit?: number): Promise<Touchpoint[]> {
+  const items = await readHistory(clientId);
+  const from = limit === undefined ? 0 : Math.max(0, items.length - limit);
+  return items.slice(from).reverse();
+}
+
 /**
  * Replaces the client's history with `items`, which it sorts in place and returns (so the
  * caller derives the client's fields from what was stored); an empty history is no row.

@@ -150,11 +150,6 @@ export async function restoreTouchpoint(tp: Touchpoint, now = Date.now()): Promi
   );
 }
 
-/** The client's touchpoints, newest first (the `limit` newest, when given). */
-export async function listHistory(clientId: number, limit?: number): Promise<Touchpoint[]> {
-  const items = await readHistory(clientId);
-  const from = limit === undefined ? 0 : Math.max(0, items.length - limit);
-  return items.slice(from).reverse();
-}
-
+// a read, kept with the history's other reads; exported here too for the callers that write
+export { listHistory } from './history';
 export type { TouchpointInput };

@@ -2,14 +2,30 @@
  * A client's history (lib/db/touchpoints.ts) as hooks. Logging is optimistic: the new
  * touchpoint appears in the history and the client's last contact moves at once, then the
  * database's answer replaces the guess (every write invalidates on settle, ./write.ts).
+ *
+ * The panel's first paint only reads; the code that writes a touchpoint (its checks, the
+ * native transaction) is a chunk of its own, fetched as soon as a view that can write has
+ * painted, so it is there before the first click and not in the JavaScript the panel loads
+ * before it shows anything (issue #20's budget for the panel, BENCHMARKS.md).
  */
+import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  deleteTouchpoint, listHistory, logTouchpoint, restoreTouchpoint, updateTouchpoint, type TouchpointInput,
-} from '../db/touchpoints';
+import { listHistory } from '../db/history';
+import type { TouchpointInput, updateTouchpoint } from '../db/touchpoints';
 import type { Client, Touchpoint, TouchpointRef } from '../domain/model';
 import { keys } from './keys';
 import { useWrite } from './write';
+
+type TouchpointPatch = Parameters<typeof updateTouchpoint>[1];
+
+const writes = () => import('../db/touchpoints');
+
+/** Fetches the writing code once the calling view has painted. */
+function usePrefetchedWrites() {
+  useEffect(() => {
+    void writes();
+  }, []);
+}
 
 export function useHistory(clientId: number | undefined) {
   return useQuery({
@@ -28,8 +44,9 @@ const optimisticId = () => `optimistic-${++guesses}`;
 
 export function useLogTouchpoint() {
   const qc = useQueryClient();
+  usePrefetchedWrites();
   return useWrite({
-    mutationFn: (input: TouchpointInput) => logTouchpoint(input),
+    mutationFn: (input: TouchpointInput) => writes().then((m) => m.logTouchpoint(input)),
     onMutate: async (input) => {
       const key = keys.history(input.clientId);
       await qc.cancelQueries({ queryKey: key });
@@ -56,17 +73,20 @@ export function useLogTouchpoint() {
 }
 
 export function useUpdateTouchpoint() {
+  usePrefetchedWrites();
   return useWrite({
-    mutationFn: (a: { ref: TouchpointRef; patch: Parameters<typeof updateTouchpoint>[1] }) => updateTouchpoint(a.ref, a.patch),
+    mutationFn: (a: { ref: TouchpointRef; patch: TouchpointPatch }) => writes().then((m) => m.updateTouchpoint(a.ref, a.patch)),
   });
 }
 
 export function useDeleteTouchpoint() {
-  return useWrite({ mutationFn: (ref: TouchpointRef) => deleteTouchpoint(ref) });
+  usePrefetchedWrites();
+  return useWrite({ mutationFn: (ref: TouchpointRef) => writes().then((m) => m.deleteTouchpoint(ref)) });
 }
 
 /** Puts a deleted touchpoint back (the undo of a delete). */
 export function useRestoreTouchpoint() {
-  return useWrite({ mutationFn: (tp: Touchpoint) => restoreTouchpoint(tp) });
+  usePrefetchedWrites();
+  return useWrite({ mutationFn: (tp: Touchpoint) => writes().then((m) => m.restoreTouchpoint(tp)) });
 }
 
