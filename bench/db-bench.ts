@@ -79,7 +79,7 @@ export async function seed(clients: number, touchpoints: number): Promise<{ reco
   let records = 0;
   for (const { cs, tps } of chunks) {
     // each history with its digest, as every write of the product makes them (lib/db/history.ts)
-    await db.transaction('rw', db.clients, db.histories, db.digests, async () => {
+    await db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, async () => {
       await db.clients.bulkAdd(cs);
       await putHistories(packHistories(tps));
     });

@@ -17,7 +17,7 @@ import { SyncEngine } from '../sync/engine';
 /** A write of what syncs (not sync's own bookkeeping, which would echo forever). */
 export function touchesSyncedData(parts: unknown): boolean {
   if (!parts || typeof parts !== 'object') return false;
-  return Object.keys(parts).some((k) => ['clients', 'histories', 'settings', 'templates'].some((t) => k.startsWith(`idb://${DB_NAME}/${t}/`)));
+  return Object.keys(parts).some((k) => ['clients', 'histories', 'historyParts', 'settings', 'templates'].some((t) => k.startsWith(`idb://${DB_NAME}/${t}/`)));
 }
 
 export const SYNC_ALARM = 'touchbase:sync';

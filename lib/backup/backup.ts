@@ -62,7 +62,7 @@ export interface BackupFile {
  * without writing the data out again (see parseBackup).
  */
 export async function exportBackup(now = Date.now()): Promise<BackupFile> {
-  let data: BackupData | null = (await db.transaction('r', db.clients, db.histories, db.templates, db.settings, async () => ({
+  let data: BackupData | null = (await db.transaction('r', db.clients, db.histories, db.historyParts, db.templates, db.settings, async () => ({
     clients: await db.clients.toArray(),
     touchpoints: await allTouchpoints(),
     templates: await db.templates.toArray(),
@@ -236,7 +236,7 @@ const sameTouch = (t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>) =>
 
 export async function planRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
   const d = backup.data;
-  return db.transaction('r', db.clients, db.histories, db.templates, async () => {
+  return db.transaction('r', db.clients, db.histories, db.historyParts, db.templates, async () => {
     if (mode === 'replace') {
       return {
         mode,
@@ -319,7 +319,7 @@ async function assertFitsABackup(touchpointsAdded: boolean): Promise<void> {
 export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Date.now()): Promise<RestorePlan> {
   const plan = await planRestore(backup, mode);
   const d = backup.data;
-  await db.transaction('rw', db.clients, db.histories, db.digests, db.templates, db.settings, async () => {
+  await db.transaction('rw', [db.clients, db.histories, db.historyParts, db.digests, db.templates, db.settings], async () => {
     if (mode === 'replace') {
       await Promise.all([db.clients.clear(), db.templates.clear(), db.settings.delete(SETTINGS_ROW_KEY)]);
       await db.settings.bulkPut(d.settings);

@@ -26,7 +26,7 @@ export async function clientsCsv(): Promise<string> {
 }
 
 export async function touchpointsCsv(): Promise<string> {
-  const [clients, tps] = await db.transaction('r', db.clients, db.histories, () =>
+  const [clients, tps] = await db.transaction('r', db.clients, db.histories, db.historyParts, () =>
     Promise.all([db.clients.toArray(), allTouchpoints()]),
   );
   tps.sort(byTime);

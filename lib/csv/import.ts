@@ -151,7 +151,7 @@ export async function planImport(parsed: Pick<ParsedCsv, 'rows'>, mapping: Colum
  * so they do not all fall due on one day.
  */
 export async function importContacts(plan: ImportPlan, now = Date.now()): Promise<{ created: number; existing: number }> {
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const fresh: ContactRow[] = [];
     for (const c of plan.contacts) if (!(await db.clients.where('emails').anyOf(c.emails).count())) fresh.push(c);
     const cadence = effectiveCadenceDays('prospect', await getSettings());

@@ -202,7 +202,7 @@ export async function planSalesImport(parsed: Pick<ParsedSalesCsv, 'rows'>, mapp
   const have = new Map<number, Map<string, number>>();
   for (const id of new Set(owners.values())) {
     const counts = new Map<string, number>();
-    for (const t of (await db.histories.get(id))?.items ?? []) {
+    for (const t of await readHistory(id)) {
       if (t.kind === 'sale') counts.set(saleKey(t.at, t.amount), (counts.get(saleKey(t.at, t.amount)) ?? 0) + 1);
     }
     have.set(id, counts);
@@ -233,7 +233,7 @@ export async function importSales(plan: SalesPlan, now = Date.now()): Promise<{ 
   // a new buyer's stage is the one their sales give, so their cadence is known before they exist
   const salesOf = new Map<string, number>();
   for (const { s } of checked) salesOf.set(s.email, (salesOf.get(s.email) ?? 0) + 1);
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const settings = await getSettings();
     const byEmail = new Map<string, number>();
     const fresh: SaleRow[] = [];

@@ -48,7 +48,7 @@ export async function captureThread(
   opts: CaptureOptions = {},
 ): Promise<CaptureResult> {
   const threadKey = threadKeyOf(snapshot);
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const settings = await getSettings();
     if (!settings.autoCapture) return { recorded: 0, clientIds: [] };
     const own = new Set(ownAddressesOf(settings));

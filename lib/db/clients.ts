@@ -24,7 +24,7 @@ async function assertAddressesFree(emails: string[], selfId?: number) {
 
 export async function createClient(input: ClientInput, now = Date.now()): Promise<Client> {
   const client = newClient(input, now);
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     await assertAddressesFree(client.emails);
     const settings = await getSettings();
     // an address learnt as the user's own was learnt wrongly if it is a client's
@@ -40,7 +40,7 @@ export async function createClient(input: ClientInput, now = Date.now()): Promis
 
 export async function updateClient(id: number, patch: ClientPatch, now = Date.now()): Promise<Client> {
   if (!patch || typeof patch !== 'object') throw new ValidationError('no changes given');
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const current = await db.clients.get(id);
     if (!current) throw new NotFoundError(`client ${id} does not exist`);
     const next = applyClientPatch(current, patch, now);
@@ -71,7 +71,7 @@ export async function findClientByEmail(email: string): Promise<Client | undefin
 
 /** Deletes a client and their whole history in one transaction. */
 export async function deleteClient(id: number): Promise<void> {
-  await db.transaction('rw', db.clients, db.histories, db.digests, async () => {
+  await db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, async () => {
     if (!(await db.clients.get(id))) throw new NotFoundError(`client ${id} does not exist`);
     await deleteHistory(id);
     await db.clients.delete(id);

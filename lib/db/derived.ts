@@ -10,7 +10,7 @@
 import { withDerivedFields } from '../domain/derive';
 import type { Client, ClientHistory, Settings, Touchpoint } from '../domain/model';
 import { db } from './schema';
-import { readHistory } from './history';
+import { allHistories, readHistory } from './history';
 
 /**
  * Returns the client with its derived fields true; the caller's transaction writes it.
@@ -55,7 +55,7 @@ export async function withDerivedAll(clients: Client[], rows: ClientHistory[], s
 
 /** Every client at once (a setting that changes every due date): two reads and one bulk write. */
 export async function recomputeAllClients(settings: Settings, now = Date.now()): Promise<void> {
-  const [clients, rows] = await Promise.all([db.clients.toArray(), db.histories.toArray()]);
+  const [clients, rows] = await Promise.all([db.clients.toArray(), allHistories()]);
   const next = await withDerivedAll(clients, rows, settings);
   for (const c of next) c.updatedAt = now;
   await db.clients.bulkPut(next);

@@ -5,7 +5,7 @@
  * schema upgrades can use it without a cycle. (Packing a whole backup into history rows,
  * which only a restore does, is lib/backup/histories.ts: every module here is in every page.)
  */
-import type { Touchpoint } from '../domain/model';
+import type { ClientHistory, Touchpoint } from '../domain/model';
 import { newTouchpointId } from '../domain/ids';
 
 const compareIds = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
@@ -48,4 +48,57 @@ export function packNumberedHistories(touchpoints: NumberedTouchpoint[]): { clie
  */
 export function withFreshIds(items: NumberedTouchpoint[], nextId: (now?: number) => string = newTouchpointId, now = Date.now()): Touchpoint[] {
   return [...items].sort(byTimeNumbered).map((t) => ({ ...t, id: nextId(now) }));
+}
+
+// ---------------------------------------------------------------- parts (schema 12)
+
+/** Touchpoints in each sealed part of a long history (lib/db/history.ts says why there are parts). */
+export const PART_SIZE = 500;
+
+/** The row of a client's history in `histories`: its newest touchpoints, after `parts` sealed parts. */
+export interface HistoryRow extends ClientHistory {
+  /** how many sealed parts (`historyParts`) hold the older touchpoints; absent: none */
+  parts?: number;
+}
+
+/** A sealed part of a long history: PART_SIZE touchpoints, all before those of the parts after it. */
+export interface HistoryPartRow extends ClientHistory {
+  part: number;
+}
+
+/** How many sealed parts a history of `n` touchpoints has: the head keeps 1 to PART_SIZE of them. */
+export function partsOf(n: number): number {
+  return n === 0 ? 0 : Math.floor((n - 1) / PART_SIZE);
+}
+
+/**
+ * The rows a sorted history is stored as: its head and its sealed parts from `fromPart` on
+ * (those before it are known to be stored as they are).
+ */
+export function historyRows(clientId: number, items: Touchpoint[], fromPart = 0): { head: HistoryRow; parts: HistoryPartRow[] } {
+  const count = partsOf(items.length);
+  if (count === 0) return { head: { clientId, items }, parts: [] };
+  const parts: HistoryPartRow[] = [];
+  for (let k = fromPart; k < count; k++) parts.push({ clientId, part: k, items: items.slice(k * PART_SIZE, (k + 1) * PART_SIZE) });
+  return { head: { clientId, items: items.slice(count * PART_SIZE), parts: count }, parts };
+}
+
+/** A client's touchpoints from its rows: the parts in order, then the head (a new array the caller may change). */
+export function joinHistory(head: HistoryRow | undefined, parts: readonly HistoryPartRow[]): Touchpoint[] {
+  if (!head) return [];
+  if (!head.parts || parts.length === 0) return head.items;
+  const out: Touchpoint[] = [];
+  // the head says how many parts there are: a part past them (left by a write that failed
+  // to delete it) is none of the history
+  const mine = parts.filter((p) => p.part < head.parts!).sort((a, b) => a.part - b.part);
+  for (const p of mine) for (const t of p.items) out.push(t);
+  for (const t of head.items) out.push(t);
+  return out;
+}
+
+/** Every history from all the rows of both stores (parts in any order). */
+export function joinHistories(heads: readonly HistoryRow[], parts: readonly HistoryPartRow[]): ClientHistory[] {
+  const byClient = new Map<number, HistoryPartRow[]>();
+  for (const p of parts) (byClient.get(p.clientId) ?? byClient.set(p.clientId, []).get(p.clientId)!).push(p);
+  return heads.map((h) => (h.parts ? { clientId: h.clientId, items: joinHistory(h, byClient.get(h.clientId) ?? []) } : h));
 }

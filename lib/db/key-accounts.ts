@@ -8,7 +8,7 @@ import { withDerived } from './derived';
 
 export async function setKeyAccounts(ids: number[], now = Date.now()): Promise<number> {
   const want = new Set(ids);
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const settings = await getSettings();
     let changed = 0;
     for (const c of await db.clients.toArray()) {

@@ -24,7 +24,7 @@ import { LIST_KEY_PREFIX, threadKeyOf, type CaptureResult } from './capture';
 import { unansweredEmails } from './triage';
 
 export async function captureList(list: MailListSnapshot, now = Date.now()): Promise<CaptureResult> {
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const settings = await getSettings();
     if (!settings.autoCapture) return { recorded: 0, clientIds: [] };
     const own = new Set(ownAddressesOf(settings));

@@ -27,7 +27,7 @@
 import Dexie, { RangeSet } from 'dexie';
 import { db, DB_NAME } from './schema';
 
-export type StoreName = 'clients' | 'histories' | 'digests' | 'settings';
+export type StoreName = 'clients' | 'histories' | 'historyParts' | 'digests' | 'settings';
 
 /** True when a native transaction may run now: no Dexie transaction to join, the connection open. */
 export function canWriteNatively(): boolean {

@@ -36,7 +36,7 @@ export async function logReferral(input: ReferralInput, now = Date.now()): Promi
   if (!name && !email) throw new ValidationError('a referral needs the name or the address of the person referred');
   if (input.track && !email) throw new ValidationError('to track them as a client, give their email address');
   const who = name && email ? `${name} <${email}>` : (name || email)!;
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const referrer = await db.clients.get(input.referrerId);
     if (!referrer) throw new NotFoundError(`client ${input.referrerId} does not exist`);
     let client: Client | undefined;

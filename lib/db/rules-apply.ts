@@ -5,7 +5,8 @@
  * the version again first, so two contexts opening at once do it once.
  */
 import type Dexie from 'dexie';
-import type { Client, ClientHistory, Template } from '../domain/model';
+import type { Client, Template } from '../domain/model';
+import { joinHistories, type HistoryPartRow, type HistoryRow } from './history-rows';
 import { settingsFrom } from '../domain/settings';
 import { withDerivedFields } from '../domain/derive';
 import { BUILT_IN_TEMPLATES } from '../domain/templates/builtins';
@@ -55,12 +56,13 @@ const versionIn = (row: SettingsRow | undefined) => {
 export async function applyRules(db: Dexie, version: number, row: string, now = Date.now()): Promise<void> {
   const settingsTable = db.table<SettingsRow, string>('settings');
   const clients = db.table<Client, number>('clients');
-  const histories = db.table<ClientHistory, number>('histories');
+  const histories = db.table<HistoryRow, number>('histories');
+  const historyParts = db.table<HistoryPartRow, [number, number]>('historyParts');
   const templates = db.table<Template, number>('templates');
-  await db.transaction('rw', [clients, histories, templates, settingsTable], async () => {
+  await db.transaction('rw', [clients, histories, historyParts, templates, settingsTable], async () => {
     if (versionIn(await settingsTable.get(row)) >= version) return;
     const settings = settingsFrom((await settingsTable.get('app'))?.value);
-    const items = new Map((await histories.toArray()).map((r) => [r.clientId, r.items]));
+    const items = new Map(joinHistories(await histories.toArray(), await historyParts.toArray()).map((r) => [r.clientId, r.items]));
     await clients.toCollection().modify((c: Client, ref: { value: Client }) => {
       const base: Client = c.stageOverride === 'former' && c.formerSince === undefined ? { ...c, formerSince: c.updatedAt ?? now } : c;
       ref.value = withDerivedFields(base, items.get(c.id!) ?? [], settings);

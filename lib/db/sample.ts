@@ -100,7 +100,7 @@ export async function loadSampleData(now = Date.now()): Promise<number> {
     throw new ValidationError('sample data only goes into an empty database');
   }
   const people = sample(now);
-  await db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  await db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     for (const p of people) {
       const c = await createClient({ name: p.name, emails: [p.email], tags: p.tags, keyAccount: p.keyAccount }, now - 600 * DAY);
       for (const h of p.history) await logTouchpoint({ ...h, clientId: c.id! }, now);

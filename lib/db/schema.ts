@@ -12,7 +12,9 @@ import Dexie, { type Table } from 'dexie';
 import type { Client, ClientHistory, HistoryDigest, Settings, Template } from '../domain/model';
 import { digestOf } from '../domain/digest';
 import type { ClientDocument } from '../domain/sync-merge';
-import { packNumberedHistories, withFreshIds, type NumberedTouchpoint } from './history-rows';
+import {
+  historyRows, packNumberedHistories, partsOf, withFreshIds, type HistoryPartRow, type HistoryRow, type NumberedTouchpoint,
+} from './history-rows';
 import { needsYouAt } from '../domain/overdue';
 import { DEFAULT_SETTINGS, settingsFrom } from '../domain/settings';
 import { withDerivedFields } from '../domain/derive';
@@ -158,15 +160,24 @@ export const SCHEMA_V11 = {
   syncMeta: 'key',
 };
 
+/**
+ * Version 12 splits long histories: a client's `histories` row keeps its newest 1 to 500
+ * touchpoints and `historyParts` the older ones, 500 to a row (lib/db/history.ts says why:
+ * logging on a history of 3,000 touches rewrote ~600 KB). Its upgrade splits every history
+ * longer than one part; a shorter one (nearly every client) is left as it is.
+ */
+export const SCHEMA_V12 = { ...SCHEMA_V11, historyParts: '[clientId+part]' };
+
 /** The schema the code reads from: the newest version. */
-export const CURRENT_SCHEMA = SCHEMA_V11;
+export const CURRENT_SCHEMA = SCHEMA_V12;
 
 /** Stands for a version a test left out: its declarations go nowhere. */
 const NO_VERSION = { stores: () => NO_VERSION, upgrade: () => NO_VERSION } as unknown as ReturnType<Dexie['version']>;
 
 export class TouchbaseDB extends Dexie {
   clients!: Table<Client, number>;
-  histories!: Table<ClientHistory, number>;
+  histories!: Table<HistoryRow, number>;
+  historyParts!: Table<HistoryPartRow, [number, number]>;
   digests!: Table<HistoryDigest, number>;
   templates!: Table<Template, number>;
   settings!: Table<SettingsRow, string>;
@@ -259,6 +270,14 @@ export class TouchbaseDB extends Dexie {
         await tx.table('digests').bulkPut(rows.map((r) => digestOf(r.clientId, r.items)));
       });
     version(11).stores(SCHEMA_V11);
+    version(12)
+      .stores(SCHEMA_V12)
+      .upgrade(async (tx) => {
+        const long = (await tx.table('histories').filter((r: ClientHistory) => partsOf(r.items.length) > 0).toArray()) as ClientHistory[];
+        const rows = long.map((r) => historyRows(r.clientId, r.items));
+        await tx.table('historyParts').bulkPut(rows.flatMap((r) => r.parts));
+        await tx.table('histories').bulkPut(rows.map((r) => r.head));
+      });
     // on every open, before anything else: stored fields brought to the rules of this code
     // (not for a test that opens an older version on purpose)
     if (upTo === Infinity) this.on('ready', (vip) => bringRulesUpToDate(vip), true);

@@ -22,7 +22,7 @@ export function getSettings(): Promise<Settings> {
 
 /** Checks the whole patch first; then writes it and re-derives every client at once. */
 export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
-  return db.transaction('rw', db.settings, db.clients, db.histories, db.digests, async () => {
+  return db.transaction('rw', db.settings, db.clients, db.histories, db.historyParts, db.digests, async () => {
     const current = await getSettings();
     const next = validateSettingsPatch(patch, current);
     await db.settings.put({ key: SETTINGS_KEY, value: next });

@@ -32,7 +32,7 @@ import { ValidationError } from '../domain/validate';
 import { db, type SyncDocRow } from './schema';
 import { getSettings, updateSettings } from './settings';
 import { putDerived } from './derived';
-import { deleteHistory, readHistory, writeHistory } from './history';
+import { deleteHistory, readHistories, readHistory, writeHistory } from './history';
 
 /**
  * Client ids and document ids, both ways. Loaded once from the rows (a key cursor, no
@@ -111,13 +111,13 @@ export async function localChanges(refs: SyncRefs, newDocId: () => Promise<strin
     // read in bulk: a first sync or a settings change makes thousands of these
     const found = await db.syncDocs.bulkGet(candidates);
     const clients = await db.clients.bulkGet(found.map((r) => (r && r.clientId > 0 ? r.clientId : -1)));
-    const histories = await db.histories.bulkGet(clients.map((c) => c?.id ?? -1));
+    const histories = await readHistories(clients.map((c) => c?.id ?? -1));
     const seen: SyncDocRow[] = [];
     found.forEach((row, i) => {
       if (!row) return;
       const client = clients[i];
       let doc: ClientDocument;
-      if (client) doc = localDocument(client, histories[i]?.items ?? [], row.base, refs);
+      if (client) doc = localDocument(client, histories[i] ?? [], row.base, refs);
       else if (row.base.deletedAt === undefined) doc = mergeClientDocuments(row.base, deletedDocument(now));
       else doc = row.base;
       // nothing new: the stamp remembered, so it is not looked at again
@@ -132,7 +132,7 @@ export async function localChanges(refs: SyncRefs, newDocId: () => Promise<strin
   // clients never synced: a document each
   const fresh = [...stamps.keys()].filter((id) => !refs.docOf(id)).slice(0, limit - out.length);
   if (fresh.length) {
-    const [clients, histories] = await Promise.all([db.clients.bulkGet(fresh), db.histories.bulkGet(fresh)]);
+    const [clients, histories] = await Promise.all([db.clients.bulkGet(fresh), readHistories(fresh)]);
     const docIds = await Promise.all(fresh.map(() => newDocId()));
     const placeholders: SyncDocRow[] = [];
     clients.forEach((client, i) => {
@@ -143,7 +143,7 @@ export async function localChanges(refs: SyncRefs, newDocId: () => Promise<strin
     await db.syncDocs.bulkPut(placeholders);
     for (const p of placeholders) refs.link(p.docId, p.clientId);
     clients.forEach((client, i) => {
-      if (client) out.push({ docId: docIds[i], doc: localDocument(client, histories[i]?.items ?? [], undefined, refs), clientId: client.id!, clientUpdatedAt: client.updatedAt });
+      if (client) out.push({ docId: docIds[i], doc: localDocument(client, histories[i] ?? [], undefined, refs), clientId: client.id!, clientUpdatedAt: client.updatedAt });
     });
   }
   return out;
@@ -213,7 +213,7 @@ export interface IncomingDocument {
  */
 export async function applyDocuments(refs: SyncRefs, items: IncomingDocument[], now = Date.now()): Promise<AppliedDocument[]> {
   try {
-    return await db.transaction('rw', [db.clients, db.histories, db.digests, db.settings, db.syncDocs], async () => {
+    return await db.transaction('rw', [db.clients, db.histories, db.historyParts, db.digests, db.settings, db.syncDocs], async () => {
       const settings = await getSettings();
       const out: AppliedDocument[] = [];
       for (const item of items) out.push(await applyHere(refs, item, settings, now));
@@ -398,7 +398,7 @@ export async function markRecordsWritten(written: (OutgoingRecord & { rev: strin
  * transaction. A settings change that moves due dates re-derives every client in it.
  */
 export async function applyRecord(docId: string, incoming: ClientDocument, rev: string, now = Date.now()): Promise<AppliedDocument> {
-  return db.transaction('rw', [db.settings, db.clients, db.histories, db.digests, db.templates, db.syncMeta], async () => {
+  return db.transaction('rw', [db.settings, db.clients, db.histories, db.historyParts, db.digests, db.templates, db.syncMeta], async () => {
     const row = (await db.syncMeta.get(RECORD_PREFIX + docId))?.value as RecordRow | undefined;
     const put = (r: RecordRow) => db.syncMeta.put({ key: RECORD_PREFIX + docId, value: r });
     if (incoming.kind === 'settings') {

@@ -6,7 +6,7 @@
  * so a touchpoint is named by { clientId, id }; an id is never given to another touchpoint
  * (lib/domain/ids.ts), so a stale reference finds nothing rather than the wrong one.
  */
-import type { Client, ClientHistory, Settings, Touchpoint, TouchpointRef } from '../domain/model';
+import type { Client, Settings, Touchpoint, TouchpointRef } from '../domain/model';
 import { validateTouchpoint, type TouchpointInput } from '../domain/touchpoints';
 import { ValidationError } from '../domain/validate';
 import { isTouchpointId, newTouchpointId } from '../domain/ids';
@@ -14,7 +14,8 @@ import { withDerivedFields } from '../domain/derive';
 import { digestOf } from '../domain/digest';
 import { settingsFrom } from '../domain/settings';
 import { db, type SettingsRow } from './schema';
-import { canWriteNatively, nativeWrite, request } from './native-write';
+import { canWriteNatively, nativeWrite, request, type StoreName } from './native-write';
+import { historyRows, joinHistory, PART_SIZE, type HistoryPartRow, type HistoryRow } from './history-rows';
 import { NotFoundError } from './errors';
 import { getSettings, SETTINGS_KEY } from './settings';
 import { recomputeClient } from './derived';
@@ -71,21 +72,32 @@ function added(
  */
 function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => string, now: number): Promise<Touchpoint> {
   if (canWriteNatively()) {
-    return nativeWrite(['clients', 'histories', 'digests', 'settings'], ['clients', 'histories', 'digests'], (tx) =>
+    const stores: StoreName[] = ['clients', 'histories', 'historyParts', 'digests', 'settings'];
+    return nativeWrite(stores, ['clients', 'histories', 'historyParts', 'digests'], (tx) =>
       Promise.all([
         request<Client | undefined>(tx.objectStore('clients').get(tp.clientId)),
-        request<ClientHistory | undefined>(tx.objectStore('histories').get(tp.clientId)),
+        request<HistoryRow | undefined>(tx.objectStore('histories').get(tp.clientId)),
         request<SettingsRow | undefined>(tx.objectStore('settings').get(SETTINGS_KEY)),
-      ]).then(([client, row, settings]) => {
-        const { saved, write } = added(client, row?.items ?? [], settingsFrom(settings?.value), tp, id, now);
-        if (!write) return saved;
-        tx.objectStore('histories').put({ clientId: tp.clientId, items: write.items });
-        tx.objectStore('digests').put(digestOf(tp.clientId, write.items));
-        return request(tx.objectStore('clients').put(write.client)).then(() => saved);
+      ]).then(([client, head, settings]) => {
+        const withParts = (parts: HistoryPartRow[]) => {
+          const { saved, write } = added(client, joinHistory(head, parts), settingsFrom(settings?.value), tp, id, now);
+          if (!write) return saved;
+          // the parts before the one the new touchpoint falls in are stored as they are
+          // (a call of today falls in the head: no part is written)
+          const at = write.items.lastIndexOf(saved);
+          const rows = historyRows(tp.clientId, write.items, Math.min(Math.floor(at / PART_SIZE), head?.parts ?? 0));
+          for (const p of rows.parts) tx.objectStore('historyParts').put(p);
+          tx.objectStore('histories').put(rows.head);
+          tx.objectStore('digests').put(digestOf(tp.clientId, write.items));
+          return request(tx.objectStore('clients').put(write.client)).then(() => saved);
+        };
+        if (!head?.parts) return withParts([]);
+        const range = IDBKeyRange.bound([tp.clientId, 0], [tp.clientId, head.parts], false, true);
+        return request<HistoryPartRow[]>(tx.objectStore('historyParts').getAll(range)).then(withParts);
       }),
     );
   }
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, () =>
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, () =>
     Promise.all([db.clients.get(tp.clientId), readHistory(tp.clientId), getSettings()]).then(([client, items, settings]) => {
       const { saved, write } = added(client, items, settings, tp, id, now);
       if (!write) return saved;
@@ -109,7 +121,7 @@ export async function updateTouchpoint(
   now = Date.now(),
 ): Promise<Touchpoint> {
   checkRef(ref);
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const items = await readHistory(ref.clientId);
     const i = findIn(items, ref);
     const current = items[i];
@@ -125,7 +137,7 @@ export async function updateTouchpoint(
 /** Deletes a touchpoint and returns it, so the caller can offer to undo. */
 export async function deleteTouchpoint(ref: TouchpointRef, now = Date.now()): Promise<Touchpoint> {
   checkRef(ref);
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const items = await readHistory(ref.clientId);
     const [tp] = items.splice(findIn(items, ref), 1);
     await writeHistory(ref.clientId, items);

@@ -33,7 +33,7 @@ function checkClientId(clientId: number) {
 /** Marks every unanswered email of the client as needing no reply; returns what it marked. */
 export async function markNoReplyNeeded(clientId: number, now = Date.now()): Promise<TouchpointRef[]> {
   checkClientId(clientId);
-  return db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     if (!(await db.clients.get(clientId))) throw new NotFoundError(`client ${clientId} does not exist`);
     const items = await readHistory(clientId);
     const waiting = unansweredEmails(items);
@@ -54,7 +54,7 @@ export async function undoNoReplyNeeded(refs: TouchpointRef[], now = Date.now())
     if (!isTouchpointId(r.id)) throw new ValidationError('a touchpoint is named by the ids of its client and itself');
     byClient.set(r.clientId, (byClient.get(r.clientId) ?? new Set()).add(r.id));
   }
-  await db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+  await db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
     const settings = await getSettings();
     for (const [clientId, ids] of byClient) {
       const items = await readHistory(clientId);

@@ -67,8 +67,8 @@ describe('upgrading a version-4 database in Chromium', () => {
     });
     await page.evaluate(script.outputFiles[0].text);
     // the background makes the current database when it starts: replace it once it has
-    // (Dexie keeps its version N as IndexedDB version 10 N: 11, the current one, is 110)
-    await waitFor(() => page.evaluate(() => (globalThis as any).__tbOld.installedVersion().then((v: number | null) => v === 110)), 'the background to open the database');
+    // (Dexie keeps its version N as IndexedDB version 10 N: 12, the current one, is 120)
+    await waitFor(() => page.evaluate(() => (globalThis as any).__tbOld.installedVersion().then((v: number | null) => v === 120)), 'the background to open the database');
     expect(await page.evaluate((data) => (globalThis as any).__tbOld.writeVersion4(data), { clients, touchpoints })).toEqual({
       version: 40, stores: ['clients', 'settings', 'templates', 'touchpoints'],
     });
@@ -83,11 +83,11 @@ describe('upgrading a version-4 database in Chromium', () => {
 
     const stored = await waitFor(async () => {
       const s = await readStored(page);
-      return s.version === 110 ? s : null;
+      return s.version === 120 ? s : null;
     }, 'the upgraded database');
     if (!stored) throw new Error('unreachable: waitFor returns a value or throws');
     // the Insights page's digests (version 10) made from the histories
-    expect(stored.stores.sort()).toEqual(['clients', 'digests', 'histories', 'settings', 'syncDocs', 'syncMeta', 'templates']);
+    expect(stored.stores.sort()).toEqual(['clients', 'digests', 'histories', 'historyParts', 'settings', 'syncDocs', 'syncMeta', 'templates']);
     expect(stored.digests).toBe(2);
     // each history in the order of the old numbers' touchpoints (1, 5, 3 and 2, 4), every
     // one with an id of version 8: unique in the database, in that same order

@@ -12,6 +12,7 @@ export async function dumpDb() {
   return {
     clients: await db.clients.toArray(),
     histories: await db.histories.toArray(),
+    historyParts: await db.historyParts.toArray(),
     digests: await db.digests.toArray(),
     templates: await db.templates.toArray(),
     settings: await db.settings.toArray(),

@@ -34,7 +34,7 @@ describe('logging a touchpoint on its own transaction', () => {
   it('announces the tables it wrote as Dexie does, so the pages, the badge and sync hear it', async () => {
     await logTouchpoint({ clientId, kind: 'call', at: T0 + DAY }, T0 + DAY);
     expect(announced).toHaveLength(1);
-    expect(Object.keys(announced[0]).sort()).toEqual(['idb://touchbase/clients/', 'idb://touchbase/digests/', 'idb://touchbase/histories/']);
+    expect(Object.keys(announced[0]).sort()).toEqual(['idb://touchbase/clients/', 'idb://touchbase/digests/', 'idb://touchbase/histories/', 'idb://touchbase/historyParts/']);
     expect(touchesSyncedData(announced[0])).toBe(true);
     expect(touchesSettings(announced[0])).toBe(false);
     // and what it wrote is there, the derived fields and the digest with it
@@ -62,7 +62,7 @@ describe('logging a touchpoint on its own transaction', () => {
   it('inside a caller’s transaction it joins it, and goes when that one fails', async () => {
     const before = await dumpDb();
     await expect(
-      db.transaction('rw', db.clients, db.histories, db.digests, db.settings, async () => {
+      db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, async () => {
         await logTouchpoint({ clientId, kind: 'call', at: T0 }, T0);
         expect(await listHistory(clientId)).toHaveLength(1);
         throw new Error('the rest of the caller’s work failed');

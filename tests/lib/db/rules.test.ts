@@ -50,7 +50,7 @@ describe('the rules brought up to date on open (no schema version)', () => {
     await oldDatabase(name);
     const db = new TouchbaseDB(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     const dana = (await db.clients.get(1))!;
     // the user's own call restarts the clock, not Dana's email; the sales' dates and dormancy are filled
     expect(dana).toMatchObject({ lastContactAt: NOW - 20 * DAY, firstSaleAt: NOW - 400 * DAY, lastSaleAt: NOW - 400 * DAY });

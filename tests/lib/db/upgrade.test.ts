@@ -202,7 +202,7 @@ describe('schema upgrade from version 4 (a history is one record)', () => {
     (await openAsOld(name, [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4])).close();
     const v6 = new TouchbaseDB(name);
     await v6.open();
-    expect(v6.verno).toBe(11);
+    expect(v6.verno).toBe(12);
     expect(await v6.histories.count()).toBe(0);
     v6.close();
     await Dexie.delete(name);
@@ -339,6 +339,30 @@ describe('schema upgrade from version 10 to 11 (sync: clients by time of change,
     expect(await v11.syncMeta.count()).toBe(0);
     expect(await v11.clients.toArray()).toEqual(clients);
     v11.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('schema upgrade from version 11 to 12 (long histories in parts)', () => {
+  it('splits a history longer than a part, leaves a short one as it was, and loses no touchpoint', async () => {
+    const name = `upgrade12-${Math.random()}`;
+    const v11 = new TouchbaseDB(name, 11);
+    await v11.open();
+    const long = Array.from({ length: 1203 }, (_, i) => ({ id: `t${String(i).padStart(5, '0')}`, clientId: 1, at: NOW - (1203 - i) * 60_000, kind: 'call', source: 'manual', createdAt: NOW }));
+    const short = [{ id: 'u1', clientId: 2, at: NOW, kind: 'note', source: 'manual', createdAt: NOW }];
+    await v11.histories.bulkAdd([{ clientId: 1, items: long }, { clientId: 2, items: short }] as never);
+    v11.close();
+
+    const v12 = new TouchbaseDB(name, 12);
+    await v12.open();
+    expect(v12.verno).toBe(12);
+    expect(await v12.histories.get(2)).toEqual({ clientId: 2, items: short });
+    const head = (await v12.histories.get(1))!;
+    expect([head.parts, head.items.length]).toEqual([2, 203]);
+    const parts = await v12.historyParts.toArray();
+    expect(parts.map((p) => [p.clientId, p.part, p.items.length])).toEqual([[1, 0, 500], [1, 1, 500]]);
+    expect([...parts.flatMap((p) => p.items), ...head.items]).toEqual(long);
+    v12.close();
     await Dexie.delete(name);
   });
 });
