@@ -248,10 +248,11 @@ export async function planRestore(backup: Backup, mode: RestoreMode): Promise<Re
     }
     const matched = await matchClients(d);
     const here = new HistoryBatch(sameTouch);
+    await here.load([...matched.values()].filter((id): id is number => id !== undefined));
     let dup = 0;
     for (const t of d.touchpoints) {
       const clientId = matched.get(t.clientId);
-      if (clientId !== undefined && (await here.has(clientId, t as Touchpoint))) dup++;
+      if (clientId !== undefined && here.has(clientId, t as Touchpoint)) dup++;
     }
     const templateHere = await templatesHere();
     const tplExisting = d.templates.filter((t) => templateHere(t) !== undefined).length;
@@ -364,14 +365,15 @@ export async function restoreBackup(backup: Backup, mode: RestoreMode, now = Dat
     // each touched history as it was plus what the file adds: a touchpoint already here,
     // or twice in the file, is added once
     const merged = new HistoryBatch(sameTouch, now);
+    await merged.load(idMap.values());
     for (const t of d.touchpoints) {
       const clientId = idMap.get(t.clientId)!;
       const { id, clientId: _theirs, templateId, ...touch } = t as Touchpoint;
-      if (await merged.has(clientId, touch)) continue;
+      if (merged.has(clientId, touch)) continue;
       // a template that is not in the file (deleted before the export) is named by none here
       const here = templateId === undefined ? undefined : templateIds.get(templateId);
       // the file's id stays when the history here does not hold it (ids are unique across devices)
-      await merged.add(clientId, here === undefined ? touch : { ...touch, templateId: here }, id);
+      merged.add(clientId, here === undefined ? touch : { ...touch, templateId: here }, id);
     }
     await merged.writeAll();
     for (const id of touched) await recomputeClient(id, settings, now);

@@ -61,6 +61,7 @@ export async function captureThread(
 
     // a message is recorded once per client: its key is what tells it is already there
     const batch = new HistoryBatch((t) => (t.messageKey ? [t.messageKey] : []), now);
+    await batch.load(byEmail.values());
     const touched = new Set<number>();
     let recorded = 0;
     let templateUsed = false;
@@ -94,16 +95,16 @@ export async function captureThread(
           },
           now,
         );
-        if (await batch.has(clientId, tp)) continue;
+        if (batch.has(clientId, tp)) continue;
         // the same email seen in the message list before: the thread's record replaces it,
         // keeping the user's "no reply needed" (one email in the history, never two)
-        const fromList = await batch.take(
+        const fromList = batch.take(
           clientId,
           (t) => isListRecord(t) && t.kind === tp.kind && Math.abs(t.at - tp.at) <= SAME_EMAIL_MS,
         );
         if (fromList?.noReplyNeeded && tp.kind === 'email-in') tp.noReplyNeeded = true;
         if (fromTemplate) templateUsed = true;
-        await batch.add(clientId, tp);
+        batch.add(clientId, tp);
         touched.add(clientId);
         recorded++;
       }

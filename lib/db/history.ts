@@ -156,9 +156,16 @@ export async function countTouchpoints(): Promise<number> {
 
 /**
  * Many touchpoints added to several histories in one transaction (recording a thread,
- * merging a backup): each history is read once, on first need, with the keys that tell a
+ * merging a backup): the histories are read at once by `load`, with the keys that tell a
  * touchpoint already there from a new one (`keysOf`: a touchpoint is already there when
- * any of its keys is), and written once by `writeAll`.
+ * any of its keys is), changed in memory, and written once each by `writeAll`.
+ *
+ * Why a load first and the rest synchronous: inside a Dexie transaction, every await of a
+ * promise that is not Dexie's own (an async method's, even one with nothing to wait for)
+ * spends one of the transaction zone's echoes, and after about a hundred in a row Dexie
+ * loses the transaction: the rest of the work ran outside it and the transaction failed
+ * (PrematureCommitError). A backup merged over a client with 100 touchpoints, or a thread
+ * of 100 messages, did that when each touchpoint awaited `has` and `add`.
  */
 export class HistoryBatch {
   private histories = new Map<number, { items: Touchpoint[]; keys: Set<string>; ids: Set<string>; added: boolean }>();
@@ -171,27 +178,34 @@ export class HistoryBatch {
     private now?: number,
   ) {}
 
-  private async of(clientId: number) {
-    let h = this.histories.get(clientId);
-    if (!h) {
-      const items = await readHistory(clientId);
-      h = { items, keys: new Set(items.flatMap(this.keysOf)), ids: new Set(items.map((t) => t.id!)), added: false };
-      this.histories.set(clientId, h);
-    }
+  /** Reads the histories of these clients (those not read yet), in one go. */
+  async load(clientIds: Iterable<number>): Promise<void> {
+    const ids = [...new Set(clientIds)].filter((id) => !this.histories.has(id));
+    if (!ids.length) return;
+    const read = await readHistories(ids);
+    ids.forEach((clientId, i) => {
+      const items = read[i] ?? [];
+      this.histories.set(clientId, { items, keys: new Set(items.flatMap(this.keysOf)), ids: new Set(items.map((t) => t.id!)), added: false });
+    });
+  }
+
+  private of(clientId: number) {
+    const h = this.histories.get(clientId);
+    if (!h) throw new Error(`the history of client ${clientId} was not loaded into the batch`);
     return h;
   }
 
   /** The client's history as read, plus what this batch added (in the order added; not yet sorted). */
-  async items(clientId: number): Promise<readonly Touchpoint[]> {
-    return (await this.of(clientId)).items;
+  items(clientId: number): readonly Touchpoint[] {
+    return this.of(clientId).items;
   }
 
   /**
    * Takes the first touchpoint that `match` picks out of the client's history and returns
    * it (undefined when none does); the history is written without it by `writeAll`.
    */
-  async take(clientId: number, match: (t: Touchpoint) => boolean): Promise<Touchpoint | undefined> {
-    const h = await this.of(clientId);
+  take(clientId: number, match: (t: Touchpoint) => boolean): Touchpoint | undefined {
+    const h = this.of(clientId);
     const i = h.items.findIndex(match);
     if (i < 0) return undefined;
     h.added = true;
@@ -199,8 +213,8 @@ export class HistoryBatch {
   }
 
   /** Whether the client's history (as read, plus what this batch added) holds the touchpoint. */
-  async has(clientId: number, t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>): Promise<boolean> {
-    const { keys } = await this.of(clientId);
+  has(clientId: number, t: Pick<Touchpoint, 'kind' | 'at' | 'messageKey'>): boolean {
+    const { keys } = this.of(clientId);
     return this.keysOf(t).some((k) => keys.has(k));
   }
 
@@ -208,8 +222,8 @@ export class HistoryBatch {
    * Adds the touchpoint to the client's history with a new id, or with `id` (a merged
    * backup's own) when the history does not hold it yet.
    */
-  async add(clientId: number, t: Omit<Touchpoint, 'id' | 'clientId'>, id?: string): Promise<void> {
-    const h = await this.of(clientId);
+  add(clientId: number, t: Omit<Touchpoint, 'id' | 'clientId'>, id?: string): void {
+    const h = this.of(clientId);
     const given = isTouchpointId(id) && !h.ids.has(id) ? id : newTouchpointId(this.now);
     h.ids.add(given);
     h.items.push({ ...t, clientId, id: given });

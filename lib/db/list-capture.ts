@@ -36,6 +36,7 @@ export async function captureList(list: MailListSnapshot, now = Date.now()): Pro
     for (const c of clients) for (const e of c.emails) byEmail.set(e, c.id!);
 
     const batch = new HistoryBatch((t) => (t.messageKey ? [t.messageKey] : []), now);
+    await batch.load(byEmail.values());
     const touched = new Set<number>();
     let recorded = 0;
     const near = (at: number) => (t: { at: number }) => Math.abs(t.at - at) <= SAME_EMAIL_MS;
@@ -44,7 +45,7 @@ export async function captureList(list: MailListSnapshot, now = Date.now()): Pro
       const at = row.latestAt ? Date.parse(row.latestAt) : NaN;
       if (!from || !Number.isFinite(at) || at > now + 3_600_000) continue;
       const threadKey = threadKeyOf({ provider: list.provider, threadId: row.threadId, subject: row.subject });
-      const record = async (clientId: number, kind: 'email-in' | 'email-out') => {
+      const record = (clientId: number, kind: 'email-in' | 'email-out') => {
         const tp = validateTouchpoint(
           {
             clientId, kind, source: 'detected', at, threadKey,
@@ -53,8 +54,8 @@ export async function captureList(list: MailListSnapshot, now = Date.now()): Pro
           },
           now,
         );
-        if (await batch.has(clientId, tp)) return;
-        await batch.add(clientId, tp);
+        if (batch.has(clientId, tp)) return;
+        batch.add(clientId, tp);
         touched.add(clientId);
         recorded++;
       };
@@ -62,17 +63,17 @@ export async function captureList(list: MailListSnapshot, now = Date.now()): Pro
         for (const p of row.participants) {
           const clientId = byEmail.get(p.email);
           if (clientId === undefined || own.has(p.email)) continue;
-          const items = await batch.items(clientId);
+          const items = batch.items(clientId);
           const waitingHere = unansweredEmails([...items]).some((t) => t.threadKey === threadKey && t.at <= at);
           const answeredThen = items.some((t) => t.kind === 'email-out' && near(at)(t));
-          if (waitingHere && !answeredThen) await record(clientId, 'email-out');
+          if (waitingHere && !answeredThen) record(clientId, 'email-out');
         }
       } else if (row.unread) {
         const clientId = byEmail.get(from);
         if (clientId === undefined) continue;
-        const items = await batch.items(clientId);
+        const items = batch.items(clientId);
         if (items.some((t) => t.kind === 'email-in' && near(at)(t))) continue;
-        await record(clientId, 'email-in');
+        record(clientId, 'email-in');
       }
     }
     for (const [id, stored] of await batch.writeAll()) await recomputeClient(id, settings, now, stored);

@@ -63,3 +63,15 @@ describe('a settings row that breaks the rules', () => {
     expect(await listHistory(c.id!)).toHaveLength(1);
   });
 });
+
+describe('a long thread', () => {
+  it('of 150 messages is recorded whole, and seen again adds nothing (Dexie keeps the transaction)', async () => {
+    const c = await createClient({ name: 'Dana', emails: ['dana@acme.com'] }, NOW - 300 * DAY);
+    const messages = Array.from({ length: 150 }, (_, i) => out(`m${i}`, NOW - (150 - i) * DAY));
+    let r = await captureThread(snap(messages), NOW);
+    expect(r.recorded).toBe(150);
+    r = await captureThread(snap(messages), NOW);
+    expect(r.recorded).toBe(0);
+    expect(await listHistory(c.id!)).toHaveLength(150);
+  });
+});
