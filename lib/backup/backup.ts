@@ -11,7 +11,8 @@
 import { db } from '../db/schema';
 import { getSettings, updateSettings } from '../db/settings';
 import { withDerivedAll, recomputeClient } from '../db/derived';
-import { allTouchpoints, countTouchpoints, HistoryBatch, putHistories } from '../db/history';
+import { allTouchpoints, countTouchpoints, putHistories } from '../db/history';
+import { HistoryBatch } from '../db/history-batch';
 import { packHistories } from './histories';
 import { LIMITS, type Client, type Template, type Touchpoint } from '../domain/model';
 import { ValidationError } from '../domain/validate';

@@ -13,7 +13,7 @@ import { db } from './schema';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
 import { validateTouchpoint } from '../domain/touchpoints';
-import { HistoryBatch } from './history';
+import { HistoryBatch } from './history-batch';
 
 export interface CaptureResult {
   recorded: number;

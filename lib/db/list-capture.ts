@@ -19,7 +19,7 @@ import { validateTouchpoint } from '../domain/touchpoints';
 import { db } from './schema';
 import { getSettings } from './settings';
 import { recomputeClient } from './derived';
-import { HistoryBatch } from './history';
+import { HistoryBatch } from './history-batch';
 import { LIST_KEY_PREFIX, threadKeyOf, type CaptureResult } from './capture';
 import { unansweredEmails } from './triage';
 

@@ -11,15 +11,14 @@ import { validateTouchpoint, type TouchpointInput } from '../domain/touchpoints'
 import { ValidationError } from '../domain/validate';
 import { isTouchpointId, newTouchpointId } from '../domain/ids';
 import { withDerivedFields } from '../domain/derive';
-import { digestOf } from '../domain/digest';
 import { settingsFrom } from '../domain/settings';
 import { db, type SettingsRow } from './schema';
 import { canWriteNatively, nativeWrite, request, type StoreName } from './native-write';
-import { historyRows, joinHistory, PART_SIZE, type HistoryPartRow, type HistoryRow } from './history-rows';
+import { PART_SIZE, type HistoryRow } from './history-rows';
 import { NotFoundError } from './errors';
 import { getSettings, SETTINGS_KEY } from './settings';
 import { recomputeClient } from './derived';
-import { byTime, readHistory, writeHistory } from './history';
+import { byTime, putHistoryRows, readHistory, readHistoryRows, writeHistory } from './history';
 
 function findIn(items: Touchpoint[], ref: TouchpointRef): number {
   const i = items.findIndex((t) => t.id === ref.id);
@@ -78,23 +77,17 @@ function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => s
         request<Client | undefined>(tx.objectStore('clients').get(tp.clientId)),
         request<HistoryRow | undefined>(tx.objectStore('histories').get(tp.clientId)),
         request<SettingsRow | undefined>(tx.objectStore('settings').get(SETTINGS_KEY)),
-      ]).then(([client, head, settings]) => {
-        const withParts = (parts: HistoryPartRow[]) => {
-          const { saved, write } = added(client, joinHistory(head, parts), settingsFrom(settings?.value), tp, id, now);
+      ]).then(([client, head, settings]) =>
+        readHistoryRows(tx, tp.clientId, head).then((items) => {
+          const { saved, write } = added(client, items, settingsFrom(settings?.value), tp, id, now);
           if (!write) return saved;
           // the parts before the one the new touchpoint falls in are stored as they are
           // (a call of today falls in the head: no part is written)
           const at = write.items.lastIndexOf(saved);
-          const rows = historyRows(tp.clientId, write.items, Math.min(Math.floor(at / PART_SIZE), head?.parts ?? 0));
-          for (const p of rows.parts) tx.objectStore('historyParts').put(p);
-          tx.objectStore('histories').put(rows.head);
-          tx.objectStore('digests').put(digestOf(tp.clientId, write.items));
+          putHistoryRows(tx, tp.clientId, write.items, Math.min(Math.floor(at / PART_SIZE), head?.parts ?? 0));
           return request(tx.objectStore('clients').put(write.client)).then(() => saved);
-        };
-        if (!head?.parts) return withParts([]);
-        const range = IDBKeyRange.bound([tp.clientId, 0], [tp.clientId, head.parts], false, true);
-        return request<HistoryPartRow[]>(tx.objectStore('historyParts').getAll(range)).then(withParts);
-      }),
+        }),
+      ),
     );
   }
   return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, () =>
