@@ -22,7 +22,9 @@
  * It runs only where it can stand alone: outside any Dexie transaction (inside one, a second
  * transaction on the same stores would wait for the first to end, which waits for it) and
  * with the connection open (Dexie opens, reopens and upgrades it). `canWriteNatively`
- * says so; the caller otherwise takes Dexie's path, which joins or opens as it should.
+ * says so; the caller otherwise takes Dexie's path, which joins or opens as it should, and
+ * takes it too when the transaction is refused with InvalidStateError (the connection was
+ * closing under Dexie: nothing was written, and Dexie reopens it).
  */
 import Dexie, { RangeSet } from 'dexie';
 import { db, DB_NAME } from './schema';

@@ -70,9 +70,17 @@ function added(
  * zone machinery (BENCHMARKS.md, logging).
  */
 function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => string, now: number): Promise<Touchpoint> {
+  const viaDexie = () =>
+    db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, () =>
+      Promise.all([db.clients.get(tp.clientId), readHistory(tp.clientId), getSettings()]).then(([client, items, settings]) => {
+        const { saved, write } = added(client, items, settings, tp, id, now);
+        if (!write) return saved;
+        return Promise.all([writeHistory(tp.clientId, write.items), db.clients.put(write.client)]).then(() => saved);
+      }),
+    );
   if (canWriteNatively()) {
     const stores: StoreName[] = ['clients', 'histories', 'historyParts', 'digests', 'settings'];
-    return nativeWrite(stores, ['clients', 'histories', 'historyParts', 'digests'], (tx) =>
+    const native = nativeWrite(stores, ['clients', 'histories', 'historyParts', 'digests'], (tx) =>
       Promise.all([
         request<Client | undefined>(tx.objectStore('clients').get(tp.clientId)),
         request<HistoryRow | undefined>(tx.objectStore('histories').get(tp.clientId)),
@@ -89,14 +97,11 @@ function addToHistory(tp: Omit<Touchpoint, 'id'>, id: (items: Touchpoint[]) => s
         }),
       ),
     );
+    // the connection was closing (a newer version of the database asked for it) after the
+    // check: the transaction never started, and Dexie's path opens the database again
+    return native.catch((e: unknown) => ((e as { name?: string })?.name === 'InvalidStateError' ? viaDexie() : Promise.reject(e)));
   }
-  return db.transaction('rw', db.clients, db.histories, db.historyParts, db.digests, db.settings, () =>
-    Promise.all([db.clients.get(tp.clientId), readHistory(tp.clientId), getSettings()]).then(([client, items, settings]) => {
-      const { saved, write } = added(client, items, settings, tp, id, now);
-      if (!write) return saved;
-      return Promise.all([writeHistory(tp.clientId, write.items), db.clients.put(write.client)]).then(() => saved);
-    }),
-  );
+  return viaDexie();
 }
 
 /**

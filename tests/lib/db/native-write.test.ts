@@ -80,6 +80,13 @@ describe('logging a touchpoint on its own transaction', () => {
     expect(Object.keys(announced[0] ?? {})).toContain('idb://touchbase/histories/');
   });
 
+  it('a connection closed under Dexie (a newer version asked for it) takes Dexie’s path, which reopens it', async () => {
+    db.backendDB().close();
+    expect(canWriteNatively()).toBe(true);
+    await logTouchpoint({ clientId, kind: 'call', at: T0 }, T0);
+    expect((await listHistory(clientId)).map((t) => t.kind)).toEqual(['call']);
+  });
+
   it('an undo puts the touchpoint back with its id, on the same path', async () => {
     const tp = await logTouchpoint({ clientId, kind: 'call', at: T0 }, T0);
     await db.histories.delete(clientId);
