@@ -32,17 +32,25 @@ export async function recomputeClient(
   return putDerived(client, settings, now, history);
 }
 
+/** The client with its derived fields true for `history` (sorted), stamped as changed at `now`. */
+export function derivedAt(client: Client, history: Touchpoint[], settings: Settings, now: number): Client {
+  const next = withDerivedFields(client, history, settings);
+  next.updatedAt = now;
+  return next;
+}
+
 /**
  * Writes `client`, as read in the caller's transaction, with its derived fields true for
  * `history`: for a write that read the client already and should not read it again.
  */
 export function putDerived(client: Client, settings: Settings, now: number, history?: Touchpoint[]): Promise<Client> {
-  const put = (next: Client) => {
-    next.updatedAt = now;
+  const put = (h: Touchpoint[]) => {
+    const next = derivedAt(client, h, settings, now);
     return db.clients.put(next).then(() => next);
   };
   // with the history at hand, no await at all (see readHistory in ./history.ts for why)
-  return history ? put(withDerivedFields(client, history, settings)) : withDerived(client, settings).then(put);
+  if (history) return put(history);
+  return (client.id === undefined ? Promise.resolve([]) : readHistory(client.id)).then(put);
 }
 
 /** Each client with its derived fields true, from the history rows given (none: no touchpoints). */

@@ -10,14 +10,13 @@ import type { Client, Settings, Touchpoint, TouchpointRef } from '../domain/mode
 import { validateTouchpoint, type TouchpointInput } from '../domain/touchpoints';
 import { ValidationError } from '../domain/validate';
 import { isTouchpointId, newTouchpointId } from '../domain/ids';
-import { withDerivedFields } from '../domain/derive';
 import { settingsFrom } from '../domain/settings';
 import { db, type SettingsRow } from './schema';
 import { canWriteNatively, nativeWrite, request, type StoreName } from './native-write';
 import { PART_SIZE, type HistoryRow } from './history-rows';
 import { NotFoundError } from './errors';
 import { getSettings, SETTINGS_KEY } from './settings';
-import { recomputeClient } from './derived';
+import { derivedAt, recomputeClient } from './derived';
 import { byTime, putHistoryRows, readHistory, readHistoryRows, writeHistory } from './history';
 
 function findIn(items: Touchpoint[], ref: TouchpointRef): number {
@@ -51,9 +50,7 @@ function added(
   items.push(saved);
   // sorted as stored, so the client is derived from the history as it will be read
   items.sort(byTime);
-  const next = withDerivedFields(client, items, settings);
-  next.updatedAt = now;
-  return { saved, write: { client: next, items } };
+  return { saved, write: { client: derivedAt(client, items, settings, now), items } };
 }
 
 /**
